@@ -1,0 +1,36 @@
+using System.Buffers;
+using Microsoft.Net.Http.Headers;
+using Navixy.Panel.Api.Protocol;
+
+namespace Navixy.Panel.Api.Auth;
+
+/// <summary>
+/// The session hash a request presents: header <c>Authorization: NVX &lt;hash&gt;</c>, else <c>hash</c> in the body,
+/// else in the query string. A hash is 32 lowercase hex characters.
+/// </summary>
+public static class NavixyCredential
+{
+    private const string Scheme = "NVX ";
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
+
+    /// <summary>The presented hash; null when none is present; <paramref name="wellFormed"/> false when one is present but malformed.</summary>
+    public static string? Find(HttpContext context, out bool wellFormed)
+    {
+        string? hash = null;
+        if (context.Request.Headers.TryGetValue(HeaderNames.Authorization, out var header) && header.Count > 0)
+        {
+            var value = header[0] ?? string.Empty;
+            hash = value.StartsWith(Scheme, StringComparison.Ordinal) ? value[Scheme.Length..] : value;
+        }
+        else if (NavixyParameters.Of(context).Contains("hash"))
+        {
+            // Merged parameters already put the body before the query string.
+            hash = NavixyParameters.Of(context).GetString("hash") ?? string.Empty;
+        }
+
+        wellFormed = hash is not null && IsWellFormed(hash);
+        return hash;
+    }
+
+    public static bool IsWellFormed(string hash) => hash.Length == 32 && !hash.AsSpan().ContainsAnyExcept(LowerHex);
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Protocol;
+
+namespace Navixy.Panel.Api;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ProtocolOptions>(configuration.GetSection("Protocol"));
+        services.AddControllers()
+            .ConfigureApiBehaviorOptions(options =>
+            {
+                // Parameters are bound and validated by the Navixy binder and the validation behaviour, never by
+                // MVC's model state, so no ProblemDetails can ever be produced.
+                options.SuppressModelStateInvalidFilter = true;
+                options.SuppressMapClientErrors = true;
+            });
+        services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+
+        services.AddExceptionHandler<NavixyExceptionHandler>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, PanelAuthenticationHandler>(NavixyClaims.PanelScheme, null)
+            .AddScheme<AuthenticationSchemeOptions, UserAuthenticationHandler>(NavixyClaims.UserScheme, null);
+        services.AddAuthorization(options => options.AddNavixyPolicies());
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, NavixyAuthorizationResultHandler>();
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using MediatR;
+using Navixy.Panel.Api;
+using Navixy.Panel.Api.Management;
+using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application;
+using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
+using Navixy.Panel.Infrastructure;
+using Navixy.Panel.Infrastructure.Persistence;
+
+if (ManagementCommand.IsManagementCommand(args))
+{
+    return await ManagementCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddApi(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.InitializeDatabaseAsync();
+await BootstrapAsync(app.Services, app.Configuration);
+
+app.UseExceptionHandler(_ => { });
+app.UseStatusCodePages(context => WrongPathOrMethod.WriteAsync(context.HttpContext));
+app.UseMiddleware<ProtocolMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapControllers();
+app.MapOpenApi();
+app.MapHealth();
+
+await app.RunAsync();
+return 0;
+
+static async Task BootstrapAsync(IServiceProvider services, IConfiguration configuration)
+{
+    await using var scope = services.CreateAsyncScope();
+    var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+    var outcome = await mediator.Send(new BootstrapPlatformCommand(configuration["Bootstrap:AdminPassword"]));
+    if (outcome.GeneratedPassword is not null)
+    {
+        // Shown once on the console, never logged: it is the only copy outside the password hash.
+        await Console.Out.WriteLineAsync($"Created dealer 1 and panel account '{BootstrapPlatformCommandHandler.AdminLogin}' with generated password: {outcome.GeneratedPassword}");
+    }
+}
+
+/// <summary>Entry point; public so functional tests can host the API.</summary>
+public partial class Program;

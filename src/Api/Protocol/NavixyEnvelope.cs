@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Navixy.Panel.Application.Common.Exceptions;
+
+namespace Navixy.Panel.Api.Protocol;
+
+/// <summary>Writes the Navixy envelopes: <c>{"success": true, ...}</c> and <c>{"success": false, "status": {...}}</c>.</summary>
+public static class NavixyEnvelope
+{
+    public static int HttpStatusOf(ErrorCode code) => code switch
+    {
+        ErrorCode.DatabaseError or ErrorCode.UnexpectedError => StatusCodes.Status500InternalServerError,
+        ErrorCode.TooLargeRequest => StatusCodes.Status412PreconditionFailed,
+        ErrorCode.AccessDenied or ErrorCode.OperationNotPermitted or ErrorCode.ForbiddenForSessionType => StatusCodes.Status403Forbidden,
+        ErrorCode.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorCode.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorCode.WrongHandler => StatusCodes.Status404NotFound,
+        ErrorCode.WrongMethod => StatusCodes.Status405MethodNotAllowed,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static JsonObject Error(ErrorCode code, string? description = null, IReadOnlyList<ParameterError>? errors = null, int? rowNumber = null)
+    {
+        var body = new JsonObject
+        {
+            ["success"] = false,
+            ["status"] = new JsonObject
+            {
+                ["code"] = (int)code,
+                ["description"] = description ?? ErrorDescriptions.Of(code),
+            },
+        };
+        if (errors is { Count: > 0 })
+        {
+            body["errors"] = new JsonArray(errors.Select(e => (JsonNode)new JsonObject { ["parameter"] = e.Parameter, ["error"] = e.Error }).ToArray());
+        }
+
+        if (rowNumber is not null)
+        {
+            body["row_number"] = rowNumber;
+        }
+
+        return body;
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, ErrorCode code, string? description = null, IReadOnlyList<ParameterError>? errors = null, int? rowNumber = null)
+    {
+        context.Response.StatusCode = HttpStatusOf(code);
+        return WriteAsync(context, Error(code, description, errors, rowNumber));
+    }
+
+    public static async Task WriteAsync(HttpContext context, JsonObject body)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        body.WriteTo(writer, NavixyJson.Options);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>The success body: <c>success</c> first, then the payload's properties at the root.</summary>
+    public static JsonObject Success(object? payload)
+    {
+        var body = new JsonObject { ["success"] = true };
+        if (payload is not null && JsonSerializer.SerializeToNode(payload, payload.GetType(), NavixyJson.Options) is JsonObject fields)
+        {
+            foreach (var (name, value) in fields.ToArray())
+            {
+                fields.Remove(name);
+                body[name] = value;
+            }
+        }
+
+        return body;
+    }
+}

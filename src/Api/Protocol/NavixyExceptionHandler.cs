@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Infrastructure.Persistence;
+
+namespace Navixy.Panel.Api.Protocol;
+
+/// <summary>
+/// Every exception ends here and leaves as a Navixy error envelope: the client's mistakes with their codes, a
+/// database that is down as 14, anything unexpected as 6 with a trace id in the log and nothing leaked.
+/// </summary>
+public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case ValidationException invalid:
+                await NavixyEnvelope.WriteErrorAsync(httpContext, invalid.Code, null, invalid.Errors, invalid.RowNumber);
+                return true;
+            case NavixyException navixy:
+                await NavixyEnvelope.WriteErrorAsync(httpContext, navixy.Code, navixy.Message, rowNumber: navixy.RowNumber);
+                return true;
+            case BadHttpRequestException bad:
+                var code = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ErrorCode.TooLargeRequest : ErrorCode.WrongRequestFormat;
+                await NavixyEnvelope.WriteErrorAsync(httpContext, code);
+                return true;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                // The client went away; nobody is left to read an answer.
+                return true;
+        }
+
+        var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        switch (DatabaseFaults.Classify(exception))
+        {
+            case DatabaseFault.Unavailable:
+                logger.LogWarning("Database unavailable (trace {TraceId}): {Message}", traceId, exception.GetBaseException().Message);
+                await NavixyEnvelope.WriteErrorAsync(httpContext, ErrorCode.DatabaseUnavailable);
+                return true;
+            case DatabaseFault.Error:
+                logger.LogError(exception, "Database error (trace {TraceId})", traceId);
+                await NavixyEnvelope.WriteErrorAsync(httpContext, ErrorCode.DatabaseError, $"Database error (trace {traceId})");
+                return true;
+            default:
+                logger.LogError(exception, "Unexpected error (trace {TraceId})", traceId);
+                await NavixyEnvelope.WriteErrorAsync(httpContext, ErrorCode.UnexpectedError, $"Unexpected error (trace {traceId})");
+                return true;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Navixy.Panel.Application.Common.Exceptions;
+
+namespace Navixy.Panel.Api.Protocol;
+
+/// <summary>
+/// Reads the request once for every action: enforces the body limit (9), parses a JSON, form or multipart body
+/// (5 when it cannot be parsed) and merges its parameters over the query string's.
+/// </summary>
+public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOptions> options)
+{
+    private readonly ProtocolOptions _options = options.Value;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/v2", out var action))
+        {
+            await next(context);
+            return;
+        }
+
+        var parameters = new NavixyParameters();
+        foreach (var (name, values) in context.Request.Query)
+        {
+            parameters.SetText(name, values.Count > 0 ? values[0] ?? string.Empty : string.Empty);
+        }
+
+        var limit = IsUpload(action) ? _options.MaxUploadBytes : _options.MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            throw new NavixyException(ErrorCode.TooLargeRequest);
+        }
+
+        var body = await ReadBodyAsync(context.Request, limit, context.RequestAborted);
+        if (body.Length > 0)
+        {
+            await MergeBodyAsync(context, body, parameters);
+        }
+
+        parameters.AttachTo(context);
+        await next(context);
+    }
+
+    private static bool IsUpload(PathString action)
+    {
+        var path = action.Value?.Trim('/') ?? string.Empty;
+        return ProtocolOptions.UploadActions.Contains(path, StringComparer.Ordinal);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new NavixyException(ErrorCode.TooLargeRequest);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task MergeBodyAsync(HttpContext context, byte[] body, NavixyParameters parameters)
+    {
+        var request = context.Request;
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType);
+        var mediaType = contentType?.MediaType.Value?.ToLowerInvariant();
+
+        if (mediaType == "multipart/form-data")
+        {
+            request.Body = new MemoryStream(body);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException)
+            {
+                throw new NavixyException(ErrorCode.WrongRequestFormat, "Malformed multipart body");
+            }
+
+            foreach (var (name, values) in form)
+            {
+                parameters.SetText(name, values[0] ?? string.Empty);
+            }
+
+            return;
+        }
+
+        var looksLikeJson = FirstNonWhitespace(body) == (byte)'{';
+        if (mediaType is "application/json" or "text/json" || mediaType?.EndsWith("+json", StringComparison.Ordinal) == true
+            || (looksLikeJson && mediaType is null or "application/x-www-form-urlencoded" or "text/plain"))
+        {
+            // curl -d '{...}' without a content type sends JSON labelled as a form: it is read as the JSON it is.
+            foreach (var (name, value) in ParseJsonObject(body))
+            {
+                parameters.SetJson(name, value);
+            }
+
+            return;
+        }
+
+        if (mediaType is null or "application/x-www-form-urlencoded")
+        {
+            var text = DecodeUtf8(body);
+            foreach (var (name, values) in QueryHelpers.ParseQuery(text))
+            {
+                parameters.SetText(name, values[0] ?? string.Empty);
+            }
+
+            return;
+        }
+
+        throw new NavixyException(ErrorCode.WrongRequestFormat, $"Unsupported content type {mediaType}");
+    }
+
+    private static JsonObject ParseJsonObject(byte[] body)
+    {
+        try
+        {
+            var node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            if (node is not JsonObject parsed)
+            {
+                throw new NavixyException(ErrorCode.WrongRequestFormat, "The JSON body must be an object");
+            }
+
+            // Touch every property now: duplicate names only surface when the object is enumerated.
+            _ = parsed.Count;
+            return parsed;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            throw new NavixyException(ErrorCode.WrongRequestFormat, "The JSON body cannot be parsed");
+        }
+    }
+
+    private static string DecodeUtf8(byte[] body)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new NavixyException(ErrorCode.WrongRequestFormat, "The body is not valid UTF-8");
+        }
+    }
+
+    private static byte FirstNonWhitespace(byte[] body)
+    {
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+            {
+                return b;
+            }
+        }
+
+        return 0;
+    }
+}

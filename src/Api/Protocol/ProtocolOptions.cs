@@ -1,0 +1,14 @@
+namespace Navixy.Panel.Api.Protocol;
+
+/// <summary>Request limits of the wire protocol (section <c>Protocol</c> of the configuration).</summary>
+public sealed class ProtocolOptions
+{
+    /// <summary>Largest body of an ordinary action; a larger one is refused with code 9.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest body of a file upload (<c>panel/user/upload</c>).</summary>
+    public long MaxUploadBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Paths (without <c>/v2/</c>) that take file uploads and so the larger limit.</summary>
+    public static readonly string[] UploadActions = ["panel/user/upload"];
+}

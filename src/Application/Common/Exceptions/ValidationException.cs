@@ -1,0 +1,21 @@
+namespace Navixy.Panel.Application.Common.Exceptions;
+
+/// <summary>One rejected parameter: a dotted path (as the use case names it) and what is wrong with it.</summary>
+public sealed record ParameterError(string Parameter, string Error);
+
+/// <summary>Invalid parameters (code 7), carrying every rejected parameter.</summary>
+public sealed class ValidationException : NavixyException
+{
+    public ValidationException(IReadOnlyList<ParameterError> errors)
+        : base(ErrorCode.InvalidParameters)
+    {
+        Errors = errors;
+    }
+
+    public ValidationException(string parameter, string error)
+        : this([new ParameterError(parameter, error)])
+    {
+    }
+
+    public IReadOnlyList<ParameterError> Errors { get; }
+}

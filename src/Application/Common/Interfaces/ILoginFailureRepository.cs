@@ -1,0 +1,11 @@
+using Navixy.Panel.Domain.Security;
+
+namespace Navixy.Panel.Application.Common.Interfaces;
+
+public interface ILoginFailureRepository
+{
+    Task<int> CountSinceAsync(LoginScope scope, string normalizedLogin, DateTime since, CancellationToken cancellationToken);
+
+    /// <summary>Records a failure at once, outside any unit of work, so a failed request still counts.</summary>
+    Task RecordAsync(LoginFailure failure, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+using Navixy.Panel.Domain.Panel;
+
+namespace Navixy.Panel.Application.Common.Interfaces;
+
+public interface IPanelAccountRepository
+{
+    Task<PanelAccount?> FindByLoginAsync(string login, CancellationToken cancellationToken);
+
+    Task<bool> LoginExistsAsync(string login, CancellationToken cancellationToken);
+
+    void Add(PanelAccount account);
+}

@@ -1,0 +1,27 @@
+using Navixy.Panel.Domain.Panel;
+
+namespace Navixy.Panel.Application.Common.Interfaces;
+
+/// <summary>What a request needs to know about the panel session it presents.</summary>
+public sealed record PanelSessionInfo(
+    long SessionId,
+    long AccountId,
+    long DealerId,
+    DateTime ExpiresAt,
+    bool AccountBlocked,
+    bool DealerBlocked,
+    PanelPermissions Permissions);
+
+public interface IPanelSessionRepository
+{
+    void Add(PanelSession session);
+
+    /// <summary>Looks a session up by the digest of its hash, with its account and dealer, in one query.</summary>
+    Task<PanelSessionInfo?> FindByDigestAsync(byte[] tokenDigest, CancellationToken cancellationToken);
+
+    /// <summary>Ends a session; returns false when it was already gone.</summary>
+    Task<bool> DeleteAsync(long sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Removes sessions that expired before <paramref name="now"/>; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTime now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,18 @@
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Application.Common.Interfaces;
+
+/// <summary>A user session with the facts about its user that every request needs.</summary>
+public sealed record UserSessionInfo(UserSession Session, long UserId, long? MasterId, bool Activated);
+
+public interface IUserSessionRepository
+{
+    void Add(UserSession session);
+
+    /// <summary>A tracked session by the digest of its hash, with its user's facts.</summary>
+    Task<UserSessionInfo?> FindByDigestAsync(byte[] tokenDigest, CancellationToken cancellationToken);
+
+    Task<UserSession?> FindAsync(long sessionId, CancellationToken cancellationToken);
+
+    void Remove(UserSession session);
+}

@@ -1,0 +1,37 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Navixy.Panel.Application.Common.Behaviours;
+
+namespace Navixy.Panel.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>MediatR 5 has no container integration: the mediator, handlers, behaviours and validators are registered here.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        var handlerInterfaces = new[] { typeof(IRequestHandler<,>), typeof(INotificationHandler<>) };
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && handlerInterfaces.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddTransient(contract, type);
+            }
+        }
+
+        // Order matters: logging wraps validation so refused requests are logged with their code.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        AssemblyScanner.FindValidatorsInAssembly(assembly)
+            .ForEach(result => services.AddSingleton(result.InterfaceType, result.ValidatorType));
+
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Domain.Panel;
+using Navixy.Panel.Domain.Security;
+
+namespace Navixy.Panel.Application.Panel.Commands.AuthenticatePanelAccount;
+
+/// <summary><c>panel/account/auth</c>: opens a panel session.</summary>
+public sealed record AuthenticatePanelAccountCommand(string? Login, string? Password) : IRequest<PanelAuthResult>;
+
+public sealed record PanelAuthResult(string Hash, PanelPermissions Permissions);
+
+public sealed class AuthenticatePanelAccountCommandHandler(
+    IPanelAccountRepository accounts,
+    IDealerRepository dealers,
+    IPanelSessionRepository sessions,
+    IUnitOfWork unitOfWork,
+    IPasswordHasher passwordHasher,
+    ISecretTokens tokens,
+    LoginThrottle throttle,
+    TimeProvider clock) : IRequestHandler<AuthenticatePanelAccountCommand, PanelAuthResult>
+{
+    public async Task<PanelAuthResult> Handle(AuthenticatePanelAccountCommand request, CancellationToken cancellationToken)
+    {
+        var login = request.Login!;
+        if (await throttle.IsLockedAsync(LoginScope.Panel, login, cancellationToken))
+        {
+            throw new NavixyException(ErrorCode.TooManyRequests, "Too many failed logins, try again later");
+        }
+
+        var account = await accounts.FindByLoginAsync(login, cancellationToken);
+        if (account is null)
+        {
+            passwordHasher.VerifyDummy(request.Password!);
+        }
+
+        if (account is null || !passwordHasher.Verify(account.PasswordHash, request.Password!))
+        {
+            await throttle.RecordFailureAsync(LoginScope.Panel, login, cancellationToken);
+            throw new NavixyException(ErrorCode.DealerNotFound);
+        }
+
+        var dealer = await dealers.FindAsync(account.DealerId, cancellationToken);
+        if (account.Blocked || dealer is null || dealer.Blocked)
+        {
+            throw new NavixyException(ErrorCode.AccessDenied);
+        }
+
+        var token = tokens.NewSessionToken();
+        sessions.Add(new PanelSession(token.Digest, account.Id, account.DealerId, clock.GetUtcNow().UtcDateTime));
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new PanelAuthResult(token.Hash, account.Permissions);
+    }
+}

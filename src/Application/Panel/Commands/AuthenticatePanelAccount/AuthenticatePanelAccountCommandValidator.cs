@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Navixy.Panel.Application.Panel.Commands.AuthenticatePanelAccount;
+
+public sealed class AuthenticatePanelAccountCommandValidator : AbstractValidator<AuthenticatePanelAccountCommand>
+{
+    public AuthenticatePanelAccountCommandValidator()
+    {
+        RuleFor(c => c.Login).NotEmpty().MaximumLength(254);
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(256);
+    }
+}

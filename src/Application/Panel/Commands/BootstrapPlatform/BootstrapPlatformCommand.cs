@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using MediatR;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Dealers;
+using Navixy.Panel.Domain.Panel;
+
+namespace Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
+
+/// <summary>
+/// First start on an empty database: creates the first dealer and the panel account <c>admin</c> with every
+/// permission. Returns the generated password when none was configured (to be shown once), else null.
+/// Does nothing when a dealer already exists.
+/// </summary>
+public sealed record BootstrapPlatformCommand(string? AdminPassword) : IRequest<BootstrapOutcome>;
+
+public sealed record BootstrapOutcome(bool Created, string? GeneratedPassword);
+
+public sealed class BootstrapPlatformCommandHandler(
+    IDealerRepository dealers,
+    IPanelAccountRepository accounts,
+    IUnitOfWork unitOfWork,
+    IPasswordHasher passwordHasher,
+    TimeProvider clock) : IRequestHandler<BootstrapPlatformCommand, BootstrapOutcome>
+{
+    public const string AdminLogin = "admin";
+
+    public async Task<BootstrapOutcome> Handle(BootstrapPlatformCommand request, CancellationToken cancellationToken)
+    {
+        if (await dealers.AnyAsync(cancellationToken))
+        {
+            return new BootstrapOutcome(false, null);
+        }
+
+        var generated = string.IsNullOrEmpty(request.AdminPassword) ? GeneratePassword() : null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var dealer = new Dealer("Default dealer", now);
+            dealers.Add(dealer);
+            await unitOfWork.SaveChangesAsync(ct);
+            accounts.Add(new PanelAccount(dealer.Id, AdminLogin, passwordHasher.Hash(request.AdminPassword ?? generated!), PanelPermissions.All, now));
+            return true;
+        }, cancellationToken);
+        return new BootstrapOutcome(true, generated);
+    }
+
+    private static string GeneratePassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+}

@@ -1,0 +1,23 @@
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+
+namespace Navixy.Panel.Application.Panel.Commands.LogoutPanelSession;
+
+/// <summary><c>panel/account/logout</c>: ends the presented session at once.</summary>
+public sealed record LogoutPanelSessionCommand(long SessionId) : IRequest<Unit>;
+
+public sealed class LogoutPanelSessionCommandHandler(IPanelSessionRepository sessions)
+    : IRequestHandler<LogoutPanelSessionCommand, Unit>
+{
+    public async Task<Unit> Handle(LogoutPanelSessionCommand request, CancellationToken cancellationToken)
+    {
+        // A concurrent logout may have removed it between authentication and here: the session is ended either way.
+        if (!await sessions.DeleteAsync(request.SessionId, cancellationToken))
+        {
+            throw new NavixyException(ErrorCode.SessionNotFound);
+        }
+
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,36 @@
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Application.UserAuth.Queries.AuthenticateUserSession;
+
+/// <summary>The live user session a request presents.</summary>
+public sealed record UserSessionContext(long SessionId, long UserId, long? MasterId, UserSessionKind Kind);
+
+/// <summary>Resolves a well-formed user-API hash; error 4 when unknown, expired, logged out or the user is deactivated.</summary>
+public sealed record AuthenticateUserSessionQuery(string Hash) : IRequest<UserSessionContext>;
+
+public sealed class AuthenticateUserSessionQueryHandler(
+    IUserSessionRepository sessions,
+    IUnitOfWork unitOfWork,
+    ISecretTokens tokens,
+    TimeProvider clock) : IRequestHandler<AuthenticateUserSessionQuery, UserSessionContext>
+{
+    public async Task<UserSessionContext> Handle(AuthenticateUserSessionQuery request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await sessions.FindByDigestAsync(tokens.DigestOfSessionHash(request.Hash), cancellationToken);
+        if (found is null || found.Session.IsExpired(now) || !found.Activated)
+        {
+            throw new NavixyException(ErrorCode.SessionNotFound);
+        }
+
+        if (found.Session.Touch(now))
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
+        return new UserSessionContext(found.Session.Id, found.UserId, found.MasterId, found.Session.Kind);
+    }
+}

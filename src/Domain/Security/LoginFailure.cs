@@ -1,0 +1,40 @@
+namespace Navixy.Panel.Domain.Security;
+
+/// <summary>Where a failed login happened; each scope keeps its own throttle.</summary>
+public enum LoginScope
+{
+    Panel = 1,
+    User = 2,
+}
+
+/// <summary>One failed login attempt, kept in the database so throttling holds across API instances.</summary>
+public sealed class LoginFailure
+{
+    /// <summary>Failures counted per login within <see cref="Window"/> before further attempts are refused.</summary>
+    public const int Limit = 10;
+
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+    private LoginFailure()
+    {
+        Login = string.Empty;
+    }
+
+    public LoginFailure(LoginScope scope, string login, DateTime occurredAt)
+    {
+        Scope = scope;
+        Login = NormalizeLogin(login);
+        OccurredAt = occurredAt;
+    }
+
+    public long Id { get; private set; }
+
+    public LoginScope Scope { get; private set; }
+
+    public string Login { get; private set; }
+
+    public DateTime OccurredAt { get; private set; }
+
+    /// <summary>Logins are compared case-insensitively, so throttling cannot be dodged by changing case.</summary>
+    public static string NormalizeLogin(string login) => login.Trim().ToLowerInvariant();
+}

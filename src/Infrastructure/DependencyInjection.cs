@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.Infrastructure.Persistence.Repositories;
+using Navixy.Panel.Infrastructure.Security;
+
+namespace Navixy.Panel.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = ReadDatabaseOptions(configuration);
+        services.AddSingleton(database);
+        services.AddDbContext<PanelDbContext>(options => ConfigureProvider(options, database));
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
+
+        services.AddScoped<IDealerRepository, DealerRepository>();
+        services.AddScoped<IPanelAccountRepository, PanelAccountRepository>();
+        services.AddScoped<IPanelSessionRepository, PanelSessionRepository>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IUserSessionRepository, UserSessionRepository>();
+        services.AddScoped<ILoginFailureRepository, LoginFailureRepository>();
+        services.AddScoped<LoginThrottle>();
+
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton(_ => ServerSecret.Load(configuration["Security:CodeSecret"], database.DataDirectory));
+        services.AddSingleton<ISecretTokens, SecretTokens>();
+        return services;
+    }
+
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
+    {
+        var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] is { Length: > 0 } dir ? dir : "data");
+        var providerName = configuration["Database:Provider"] is { Length: > 0 } name ? name : nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{providerName}'.");
+        }
+
+        var connectionString = configuration.GetConnectionString("Panel");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+            {
+                throw new InvalidOperationException("ConnectionStrings:Panel is required for the Postgres provider.");
+            }
+
+            Directory.CreateDirectory(dataDirectory);
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataDirectory, "panel.db"),
+                DefaultTimeout = 30, // busy timeout: concurrent writers wait for the lock instead of failing
+                Cache = SqliteCacheMode.Private,
+            }.ToString();
+        }
+
+        var migrate = !bool.TryParse(configuration["Database:MigrateOnStartup"], out var parsed) || parsed;
+        return new DatabaseOptions(provider, connectionString, migrate, dataDirectory);
+    }
+
+    public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseOptions database)
+    {
+        _ = database.Provider switch
+        {
+            DatabaseProvider.Postgres => options.UseNpgsql(database.ConnectionString),
+            _ => options.UseSqlite(database.ConnectionString),
+        };
+
+        // Migrations are hand-written without a model snapshot; the schema-parity tests guard them instead.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

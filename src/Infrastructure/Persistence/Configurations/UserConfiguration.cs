@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Navixy.Panel.Domain.Dealers;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Login).HasMaxLength(254);
+        builder.Property(u => u.LoginKey).HasMaxLength(254);
+        builder.Property(u => u.PasswordHash).HasMaxLength(200);
+        builder.Property(u => u.LegalType).HasConversion<int>();
+        builder.Property(u => u.FirstName).HasMaxLength(100);
+        builder.Property(u => u.MiddleName).HasMaxLength(100);
+        builder.Property(u => u.LastName).HasMaxLength(100);
+        builder.Property(u => u.LegalName).HasMaxLength(200);
+        builder.Property(u => u.Phone).HasMaxLength(20);
+        builder.Property(u => u.PostCountry).HasMaxLength(100);
+        builder.Property(u => u.PostRegion).HasMaxLength(100);
+        builder.Property(u => u.PostCity).HasMaxLength(100);
+        builder.Property(u => u.PostStreetAddress).HasMaxLength(200);
+        builder.Property(u => u.PostIndex).HasMaxLength(20);
+        builder.Property(u => u.Locale).HasMaxLength(20);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.Comment).HasMaxLength(255);
+        builder.Property(u => u.MfaFactorTypes).HasConversion<int>();
+
+        builder.HasIndex(u => u.LoginKey).IsUnique();
+        // Serves "every master user of a dealer" (update all, list) and master lookups by id.
+        builder.HasIndex(u => new { u.DealerId, u.MasterId });
+        builder.HasIndex(u => u.MasterId);
+
+        builder.HasOne<Dealer>().WithMany().HasForeignKey(u => u.DealerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(u => u.MasterId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.Ignore(u => u.OwnMfaSettings);
+        builder.Ignore(u => u.IsMaster);
+    }
+}

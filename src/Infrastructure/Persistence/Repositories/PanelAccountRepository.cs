@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Panel;
+
+namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
+
+internal sealed class PanelAccountRepository(PanelDbContext db) : IPanelAccountRepository
+{
+    public Task<PanelAccount?> FindByLoginAsync(string login, CancellationToken cancellationToken) =>
+        db.PanelAccounts.FirstOrDefaultAsync(a => a.Login == login, cancellationToken);
+
+    public Task<bool> LoginExistsAsync(string login, CancellationToken cancellationToken) =>
+        db.PanelAccounts.AnyAsync(a => a.Login == login, cancellationToken);
+
+    public void Add(PanelAccount account) => db.PanelAccounts.Add(account);
+}

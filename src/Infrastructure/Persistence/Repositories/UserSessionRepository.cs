@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
+
+internal sealed class UserSessionRepository(PanelDbContext db) : IUserSessionRepository
+{
+    public void Add(UserSession session) => db.UserSessions.Add(session);
+
+    public async Task<UserSessionInfo?> FindByDigestAsync(byte[] tokenDigest, CancellationToken cancellationToken)
+    {
+        var row = await (
+                from session in db.UserSessions
+                join user in db.Users on session.UserId equals user.Id
+                where session.TokenDigest == tokenDigest
+                select new { Session = session, user.MasterId, user.Activated })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new UserSessionInfo(row.Session, row.Session.UserId, row.MasterId, row.Activated);
+    }
+
+    public Task<UserSession?> FindAsync(long sessionId, CancellationToken cancellationToken) =>
+        db.UserSessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+
+    public void Remove(UserSession session) => db.UserSessions.Remove(session);
+}

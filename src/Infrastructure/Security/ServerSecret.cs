@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+
+namespace Navixy.Panel.Infrastructure.Security;
+
+/// <summary>
+/// The key one-time codes are MACed with: <c>Security:CodeSecret</c> (base64, at least 32 bytes) when configured,
+/// else a random key generated once and kept in the data folder. Several API instances must share it.
+/// </summary>
+public sealed class ServerSecret
+{
+    public const string FileName = "code-secret.key";
+
+    private ServerSecret(byte[] key)
+    {
+        Key = key;
+    }
+
+    public byte[] Key { get; }
+
+    public static ServerSecret Load(string? configured, string dataDirectory)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var key = Convert.FromBase64String(configured);
+            if (key.Length < 32)
+            {
+                throw new InvalidOperationException("Security:CodeSecret must be base64 of at least 32 bytes.");
+            }
+
+            return new ServerSecret(key);
+        }
+
+        var path = Path.Combine(dataDirectory, FileName);
+        if (File.Exists(path))
+        {
+            return new ServerSecret(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var generated = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            // CreateNew: when two instances start together, the first writer wins and the other reads its key.
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            using var writer = new StreamWriter(stream);
+            writer.Write(Convert.ToBase64String(generated));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return new ServerSecret(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return new ServerSecret(generated);
+    }
+}
