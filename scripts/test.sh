@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs every test suite of Navixy.Panel on a fresh Debian machine: installs what the tests need
+# (PostgreSQL, an SMTP server), starts a throwaway PostgreSQL cluster on a free loopback port,
+# runs all test projects and prints one closing line "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+need=()
+command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required on PATH" >&2; exit 2; }
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "apt-get install failed" >&2; exit 2; }
+fi
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+work=$(mktemp -d /tmp/navixy-tests.XXXXXX)
+chmod 755 "$work"
+pgdata="$work/pg"
+pgport=$(free_port)
+cleanup() {
+  as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1
+  [ -n "${smtp_pid:-}" ] && kill "$smtp_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$pgdata" && [ "$(id -u)" = 0 ] && chown postgres "$pgdata" "$work"
+as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >"$work/initdb.log" 2>&1 \
+  || { cat "$work/initdb.log"; echo "initdb failed" >&2; exit 2; }
+as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$work/pg.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+  start >/dev/null || { cat "$work/pg.log"; echo "PostgreSQL did not start" >&2; exit 2; }
+export NAVIXY_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Timeout=5;Command Timeout=120"
+export NAVIXY_TEST_PGBIN="$pgbin"
+export NAVIXY_TEST_PGDATA="$pgdata"
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport"
+
+smtpport=$(free_port)
+export NAVIXY_TEST_SMTP_PORT="$smtpport"
+export NAVIXY_TEST_SMTP_DIR="$work/smtp"
+mkdir -p "$NAVIXY_TEST_SMTP_DIR"
+python3 "$root/scripts/smtp_sink.py" 127.0.0.1 "$smtpport" "$NAVIXY_TEST_SMTP_DIR" >"$work/smtp.log" 2>&1 &
+smtp_pid=$!
+
+dotnet build Navixy.Panel.sln -c Release -nologo -v q >"$work/build.log" 2>&1 \
+  || { grep -E "error|Error" "$work/build.log" | head -50; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0; skipped=0; status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  out="$work/$name.log"
+  dotnet test "$project" -c Release --no-build --nologo -v q --logger "trx;LogFileName=$name.trx" --results-directory "$work/results" >"$out" 2>&1
+  rc=$?
+  trx="$work/results/$name.trx"
+  if [ -f "$trx" ]; then
+    read -r p f s < <(python3 - "$trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+c = ET.parse(sys.argv[1]).getroot().find("t:ResultSummary/t:Counters", ns)
+total = int(c.get("total")); p = int(c.get("passed")); f = int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout")) + int(c.get("aborted"))
+print(p, f, total - p - f)
+PY
+)
+  else
+    p=0; f=1; s=0
+  fi
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  [ "$rc" -ne 0 ] && { status=1; grep -E "Failed |Error Message|Assert|Expected|But was|error" "$out" | head -60; }
+  echo "   $p passed, $f failed, $s skipped"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done
+
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
