@@ -1,0 +1,52 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
+using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
+using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Application.Mfa.Queries.ReadDefaultMfaSettings;
+
+namespace Navixy.Panel.Api.Controllers;
+
+/// <summary>Parameters of <c>panel/user/mfa/settings/update</c>.</summary>
+/// <param name="Target">Whom to update: <c>{"type":"all"}</c> or <c>{"type":"selected","ids":[...]}</c>.</param>
+/// <param name="Settings">The settings: <c>{"type":"allowed","factor_types":["email"]}</c> or <c>{"type":"disallowed"}</c>.</param>
+public sealed record UpdateUserMfaSettingsRequest(MfaTargetModel? Target, MfaSettingsModel? Settings);
+
+/// <summary>Parameters of <c>panel/user/mfa/settings/default/update</c>.</summary>
+/// <param name="Settings">The dealer default for users without a setting of their own.</param>
+public sealed record UpdateDefaultMfaSettingsRequest(MfaSettingsModel? Settings);
+
+/// <summary>Users' multi-factor authentication settings: <c>panel/user/mfa/settings/*</c>.</summary>
+[Route("v2/panel/user/mfa/settings")]
+public sealed class UserMfaSettingsController(IMediator mediator) : NavixyController(mediator)
+{
+    /// <summary>Sets the MFA settings of all or selected master users of the dealer (sub-users share their account's).</summary>
+    [NavixyAction("update")]
+    [Authorize(NavixyPolicies.UsersUpdate)]
+    public async Task<IActionResult> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
+    {
+        await Mediator.Send(new UpdateUserMfaSettingsCommand(PanelSession.DealerId, request.Target, request.Settings), cancellationToken);
+        return Success();
+    }
+
+    /// <summary>The dealer's default MFA settings as <c>value</c>, or null when none is kept.</summary>
+    [NavixyAction("default/read")]
+    [Authorize(NavixyPolicies.UsersRead)]
+    public async Task<IActionResult> ReadDefault(CancellationToken cancellationToken)
+    {
+        var value = await Mediator.Send(new ReadDefaultMfaSettingsQuery(PanelSession.DealerId), cancellationToken);
+        return Success(new { value });
+    }
+
+    /// <summary>Sets the dealer's default MFA settings, which apply to users without a setting of their own.</summary>
+    [NavixyAction("default/update")]
+    [Authorize(NavixyPolicies.UsersUpdate)]
+    public async Task<IActionResult> UpdateDefault([FromNavixy] UpdateDefaultMfaSettingsRequest request, CancellationToken cancellationToken)
+    {
+        await Mediator.Send(new UpdateDefaultMfaSettingsCommand(PanelSession.DealerId, request.Settings), cancellationToken);
+        return Success();
+    }
+}

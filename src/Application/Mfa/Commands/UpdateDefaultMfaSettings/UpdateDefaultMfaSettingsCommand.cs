@@ -1,0 +1,30 @@
+using FluentValidation;
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Mfa.Models;
+
+namespace Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
+
+/// <summary><c>panel/user/mfa/settings/default/update</c>: the dealer default for users without a setting of their own.</summary>
+public sealed record UpdateDefaultMfaSettingsCommand(long DealerId, MfaSettingsModel? Settings) : IRequest<Unit>, IDealerScoped;
+
+public sealed class UpdateDefaultMfaSettingsCommandHandler(IDealerRepository dealers, IUnitOfWork unitOfWork)
+    : IRequestHandler<UpdateDefaultMfaSettingsCommand, Unit>
+{
+    public async Task<Unit> Handle(UpdateDefaultMfaSettingsCommand request, CancellationToken cancellationToken)
+    {
+        var dealer = await dealers.FindAsync(request.DealerId, cancellationToken) ?? throw new NavixyException(ErrorCode.NotFound);
+        dealer.SetDefaultMfa(request.Settings!.ToDomain());
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+public sealed class UpdateDefaultMfaSettingsCommandValidator : AbstractValidator<UpdateDefaultMfaSettingsCommand>
+{
+    public UpdateDefaultMfaSettingsCommandValidator()
+    {
+        RuleFor(c => c.Settings).NotNull().WithMessage("is required").SetValidator(new MfaSettingsModelValidator()!);
+    }
+}

@@ -1,0 +1,40 @@
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Domain.Mfa;
+
+namespace Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
+
+/// <summary><c>panel/user/mfa/settings/update</c>: sets the own MFA setting of all or selected master users of the dealer.</summary>
+public sealed record UpdateUserMfaSettingsCommand(long DealerId, MfaTargetModel? Target, MfaSettingsModel? Settings) : IRequest<Unit>, IDealerScoped;
+
+public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, TimeProvider clock)
+    : IRequestHandler<UpdateUserMfaSettingsCommand, Unit>
+{
+    public async Task<Unit> Handle(UpdateUserMfaSettingsCommand request, CancellationToken cancellationToken)
+    {
+        var settings = request.Settings!.ToDomain();
+        var target = request.Target!.ToDomain();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await unitOfWork.InTransactionAsync(async ct =>
+        {
+            switch (target)
+            {
+                case MfaTarget.SelectedUsers selected:
+                    // All or nothing: every id must be a master user of this dealer before anything changes.
+                    var found = await users.CountMastersAsync(request.DealerId, selected.Ids, ct);
+                    if (found != selected.Ids.Count)
+                    {
+                        throw new NavixyException(ErrorCode.NotFound);
+                    }
+
+                    return await users.SetMfaForSelectedAsync(request.DealerId, selected.Ids, settings, now, ct);
+                default:
+                    return await users.SetMfaForAllAsync(request.DealerId, settings, now, ct);
+            }
+        }, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,36 @@
+using FluentValidation;
+using Navixy.Panel.Domain.Mfa;
+
+namespace Navixy.Panel.Application.Mfa.Models;
+
+/// <summary>Target of an update as sent: <c>{"type": "all"}</c> or <c>{"type": "selected", "ids": [...]}</c>.</summary>
+/// <param name="Type"><c>all</c> or <c>selected</c>.</param>
+/// <param name="Ids">With <c>selected</c>: 1 to 100 positive user ids.</param>
+public sealed record MfaTargetModel(string? Type, IReadOnlyList<long>? Ids)
+{
+    public const string All = "all";
+    public const string Selected = "selected";
+
+    /// <summary>The domain value; call only after <see cref="MfaTargetModelValidator"/> accepted the model.</summary>
+    public MfaTarget ToDomain() => Type == Selected ? MfaTarget.Selected(Ids!) : MfaTarget.All;
+}
+
+public sealed class MfaTargetModelValidator : AbstractValidator<MfaTargetModel>
+{
+    private static readonly string[] Types = [MfaTargetModel.All, MfaTargetModel.Selected];
+
+    public MfaTargetModelValidator()
+    {
+        RuleFor(t => t.Type)
+            .NotEmpty().WithMessage("is required")
+            .Must(t => Types.Contains(t)).When(t => !string.IsNullOrEmpty(t.Type)).WithMessage("must be one of: all, selected");
+        When(t => t.Type == MfaTargetModel.Selected, () =>
+        {
+            RuleFor(t => t.Ids)
+                .NotNull().WithMessage("is required when type is selected")
+                .Must(ids => ids!.Count is >= 1 and <= MfaTarget.MaxSelectedIds).When(t => t.Ids is not null)
+                .WithMessage($"must hold 1 to {MfaTarget.MaxSelectedIds} ids");
+            RuleForEach(t => t.Ids).GreaterThan(0).WithMessage("must be positive");
+        });
+    }
+}
