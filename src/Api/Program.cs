@@ -14,7 +14,7 @@ if (ManagementCommand.IsManagementCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
-    .AddApplication()
+    .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
     .AddApi(builder.Configuration);
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Behaviours;
 
@@ -8,7 +9,7 @@ namespace Navixy.Panel.Application;
 public static class DependencyInjection
 {
     /// <summary>MediatR 5 has no container integration: the mediator, handlers, behaviours and validators are registered here.</summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         var assembly = typeof(DependencyInjection).Assembly;
 
@@ -30,6 +31,9 @@ public static class DependencyInjection
 
         AssemblyScanner.FindValidatorsInAssembly(assembly)
             .ForEach(result => services.AddSingleton(result.InterfaceType, result.ValidatorType));
+
+        // Read side only (entity -> DTO); without a key AutoMapper logs a license warning and works.
+        services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);
 
         services.AddSingleton(TimeProvider.System);
         return services;

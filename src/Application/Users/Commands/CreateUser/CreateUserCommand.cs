@@ -1,0 +1,55 @@
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Users.Models;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Application.Users.Commands.CreateUser;
+
+/// <summary><c>panel/user/create</c>: a new master user of the dealer; returns its id.</summary>
+public sealed record CreateUserCommand(long DealerId, UserModel? User, string? Password, string? Locale, string? TimeZone, string? Comment)
+    : IRequest<long>, IDealerScoped;
+
+public sealed class CreateUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IPasswordHasher passwordHasher, TimeProvider clock)
+    : IRequestHandler<CreateUserCommand, long>
+{
+    public async Task<long> Handle(CreateUserCommand request, CancellationToken cancellationToken)
+    {
+        var model = request.User!;
+        if (await users.LoginExistsAsync(model.Login!, cancellationToken))
+        {
+            throw new NavixyException(ErrorCode.LoginInUse);
+        }
+
+        var user = NewUsers.Create(request.DealerId, model, passwordHasher.Hash(request.Password!), request.Locale!, request.TimeZone!, request.Comment, clock.GetUtcNow().UtcDateTime);
+        users.Add(user);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // Another request took the login between the check and the insert.
+            throw new NavixyException(ErrorCode.LoginInUse);
+        }
+
+        return user.Id;
+    }
+}
+
+/// <summary>How a dealer's new user is built, for <c>create</c> and <c>upload</c> alike.</summary>
+public static class NewUsers
+{
+    public static User Create(long dealerId, UserModel model, string passwordHash, string locale, string timeZone, string? comment, DateTime now) =>
+        Domain.Users.User.CreateMaster(
+            dealerId,
+            model.Login!.Trim(),
+            passwordHash,
+            model.ToProfile(),
+            locale,
+            timeZone,
+            comment?.Trim(),
+            model.Demo ?? false,
+            model.DealerMfaSettings?.ToDomain(),
+            now);
+}

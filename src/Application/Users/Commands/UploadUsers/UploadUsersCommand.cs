@@ -1,0 +1,178 @@
+using System.Text;
+using FluentValidation;
+using MediatR;
+using Navixy.Panel.Application.Common;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Users.Commands.CreateUser;
+using Navixy.Panel.Application.Users.Models;
+using Navixy.Panel.Domain.Users;
+using ValidationException = Navixy.Panel.Application.Common.Exceptions.ValidationException;
+
+namespace Navixy.Panel.Application.Users.Commands.UploadUsers;
+
+/// <summary>
+/// <c>panel/user/upload</c>: imports master users from a <c>;</c>-separated CSV file with a header row. The whole
+/// file is checked first and imported in one transaction, or not at all. Row numbers count the header as row 1.
+/// </summary>
+public sealed record UploadUsersCommand(long DealerId, byte[]? File) : IRequest<UploadUsersResult>, IDealerScoped
+{
+    public const int MaxRows = 10_000;
+
+    /// <summary>Columns a file must have.</summary>
+    public static readonly string[] RequiredColumns = ["login", "first_name", "last_name", "legal_type", "password"];
+
+    /// <summary>Columns a file may have; any other column is ignored.</summary>
+    public static readonly string[] OptionalColumns =
+        ["middle_name", "legal_name", "phone", "post_country", "post_region", "post_city", "post_street_address", "post_index", "locale", "time_zone", "comment", "demo"];
+
+    public const string DefaultLocale = "en_US";
+    public const string DefaultTimeZone = "UTC";
+}
+
+/// <param name="Total">Users imported.</param>
+/// <param name="Errors">Rows refused; always 0, since a file with a bad row is refused whole.</param>
+public sealed record UploadUsersResult(int Total, int Errors);
+
+public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IPasswordHasher passwordHasher, TimeProvider clock)
+    : IRequestHandler<UploadUsersCommand, UploadUsersResult>
+{
+    private static readonly CreateUserCommandValidator RowValidator = new();
+
+    public async Task<UploadUsersResult> Handle(UploadUsersCommand request, CancellationToken cancellationToken)
+    {
+        var rows = ReadRows(request.File!);
+        var commands = rows.Select(r => (r.Number, Command: ToCommand(request.DealerId, r.Values))).ToArray();
+
+        foreach (var (number, command) in commands)
+        {
+            var result = await RowValidator.ValidateAsync(command, cancellationToken);
+            if (!result.IsValid)
+            {
+                var errors = result.Errors.Select(f => new ParameterError(ParameterPath.FromPropertyPath(f.PropertyName), f.ErrorMessage)).ToArray();
+                throw new ValidationException(errors) { RowNumber = number };
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (number, command) in commands)
+        {
+            if (!seen.Add(User.LoginKeyOf(command.User!.Login!)))
+            {
+                throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = number };
+            }
+        }
+
+        var taken = (await users.FindTakenLoginsAsync(seen, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var firstTaken = commands.FirstOrDefault(c => taken.Contains(User.LoginKeyOf(c.Command.User!.Login!)));
+        if (firstTaken.Command is not null)
+        {
+            throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = firstTaken.Number };
+        }
+
+        // Password hashing is deliberately slow; spread it over the cores.
+        var hashes = new string[commands.Length];
+        Parallel.For(0, commands.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => hashes[i] = passwordHasher.Hash(commands[i].Command.Password!));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await unitOfWork.InTransactionAsync(_ =>
+            {
+                users.AddRange(commands.Select((c, i) =>
+                    NewUsers.Create(request.DealerId, c.Command.User!, hashes[i], c.Command.Locale!, c.Command.TimeZone!, c.Command.Comment, now)));
+                return Task.FromResult(true);
+            }, cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            throw new NavixyException(ErrorCode.LoginInUse);
+        }
+
+        return new UploadUsersResult(commands.Length, 0);
+    }
+
+    private static List<(int Number, Dictionary<string, string> Values)> ReadRows(byte[] file)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(file);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ValidationException("file", "must be UTF-8 text");
+        }
+
+        List<string[]> table;
+        try
+        {
+            table = CsvTable.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new ValidationException("file", ex.Message);
+        }
+
+        if (table.Count <= 1)
+        {
+            throw new NavixyException(ErrorCode.EmptyDataFile);
+        }
+
+        if (table.Count - 1 > UploadUsersCommand.MaxRows)
+        {
+            throw new ValidationException("file", $"must hold at most {UploadUsersCommand.MaxRows} rows");
+        }
+
+        var header = table[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var missing = UploadUsersCommand.RequiredColumns.Where(c => !header.Contains(c)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ValidationException("file", $"header lacks column(s): {string.Join(", ", missing)}") { RowNumber = 1 };
+        }
+
+        return table.Skip(1)
+            .Select((fields, index) => (
+                Number: index + 2,
+                Values: header.Select((name, column) => (name, value: column < fields.Length ? fields[column].Trim() : string.Empty))
+                    .Where(p => p.name.Length > 0)
+                    .DistinctBy(p => p.name)
+                    .ToDictionary(p => p.name, p => p.value)))
+            .ToList();
+    }
+
+    private static CreateUserCommand ToCommand(long dealerId, Dictionary<string, string> values)
+    {
+        string? Get(string column) => values.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
+        var user = new UserModel(
+            Get("login"),
+            Get("first_name"),
+            Get("middle_name"),
+            Get("last_name"),
+            Get("legal_name"),
+            Get("legal_type"),
+            Get("phone"),
+            Get("post_country"),
+            Get("post_region"),
+            Get("post_city"),
+            Get("post_street_address"),
+            Get("post_index"),
+            Get("demo") is { } demo && (demo == "1" || demo.Equals("true", StringComparison.OrdinalIgnoreCase)),
+            DealerMfaSettings: null);
+        return new CreateUserCommand(
+            dealerId,
+            user,
+            Get("password"),
+            Get("locale") ?? UploadUsersCommand.DefaultLocale,
+            Get("time_zone") ?? UploadUsersCommand.DefaultTimeZone,
+            Get("comment"));
+    }
+}
+
+public sealed class UploadUsersCommandValidator : AbstractValidator<UploadUsersCommand>
+{
+    public UploadUsersCommandValidator()
+    {
+        RuleFor(c => c.File).NotNull().WithMessage("is required: send the CSV as multipart part 'file'");
+    }
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using AutoMapper;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Application.Users.Models;
+
+/// <summary>Entity to DTO on the read side only. <c>mfa_allowed</c> needs the dealer default and is set by the query.</summary>
+public sealed class UserMappingProfile : Profile
+{
+    public const string DateFormat = "yyyy-MM-dd HH:mm:ss";
+
+    public UserMappingProfile()
+    {
+        CreateMap<User, UserDto>()
+            .ForMember(d => d.LegalType, o => o.MapFrom(s => UserModel.FormatLegalType(s.LegalType)))
+            .ForMember(d => d.CreationDate, o => o.MapFrom(s => s.CreatedAt.ToString(DateFormat, CultureInfo.InvariantCulture)))
+            .ForMember(d => d.MfaAllowed, o => o.Ignore());
+    }
+}

@@ -1,0 +1,59 @@
+using AutoMapper;
+using FluentValidation;
+using MediatR;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Users.Models;
+using Navixy.Panel.Domain.Mfa;
+
+namespace Navixy.Panel.Application.Users.Queries.ListUsers;
+
+/// <summary><c>panel/user/list</c>: a page of the dealer's master users and the total before paging.</summary>
+public sealed record ListUsersQuery(long DealerId, string? Filter, string? OrderBy, bool? Ascending, int? Offset, int? Limit)
+    : IRequest<ListUsersResult>, IDealerScoped
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public static readonly IReadOnlyDictionary<string, UserOrder> Orders = new Dictionary<string, UserOrder>
+    {
+        ["id"] = UserOrder.Id,
+        ["login"] = UserOrder.Login,
+        ["last_name"] = UserOrder.LastName,
+    };
+}
+
+public sealed record ListUsersResult(IReadOnlyList<UserDto> List, int Count);
+
+public sealed class ListUsersQueryHandler(IUserRepository users, IDealerRepository dealers, IMapper mapper)
+    : IRequestHandler<ListUsersQuery, ListUsersResult>
+{
+    public async Task<ListUsersResult> Handle(ListUsersQuery request, CancellationToken cancellationToken)
+    {
+        var order = request.OrderBy is null ? UserOrder.Id : ListUsersQuery.Orders[request.OrderBy];
+        var page = await users.ListMastersAsync(
+            request.DealerId,
+            request.Filter,
+            order,
+            request.Ascending ?? true,
+            request.Offset ?? 0,
+            request.Limit ?? ListUsersQuery.DefaultLimit,
+            cancellationToken);
+        var dealerDefault = page.Users.Count > 0 ? await dealers.GetDefaultMfaAsync(request.DealerId, cancellationToken) : null;
+        var list = page.Users
+            .Select(u => mapper.Map<UserDto>(u) with { MfaAllowed = MfaSettings.Effective(u.OwnMfaSettings, dealerDefault).IsAllowed })
+            .ToArray();
+        return new ListUsersResult(list, page.Count);
+    }
+}
+
+public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
+{
+    public ListUsersQueryValidator()
+    {
+        RuleFor(q => q.OrderBy).Must(o => o is null || ListUsersQuery.Orders.ContainsKey(o))
+            .WithMessage($"must be one of: {string.Join(", ", ListUsersQuery.Orders.Keys)}");
+        RuleFor(q => q.Offset).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
+        RuleFor(q => q.Limit).InclusiveBetween(0, ListUsersQuery.MaxLimit).WithMessage($"must be 0 to {ListUsersQuery.MaxLimit}");
+        RuleFor(q => q.Filter).MaximumLength(254).WithMessage("must be at most 254 characters");
+    }
+}

@@ -1,0 +1,39 @@
+using AutoMapper;
+using FluentValidation;
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Application.Users.Models;
+using Navixy.Panel.Domain.Mfa;
+
+namespace Navixy.Panel.Application.Users.Queries.ReadUser;
+
+/// <summary><c>panel/user/read</c>: a master user of the dealer; 201 for a missing user, a sub-user or another dealer's user.</summary>
+public sealed record ReadUserQuery(long DealerId, long? UserId) : IRequest<ReadUserResult>, IDealerScoped;
+
+/// <param name="Value">The user, with its effective <c>mfa_allowed</c>.</param>
+/// <param name="DealerMfaSettings">The account's own settings, or null when it follows the dealer default.</param>
+public sealed record ReadUserResult(UserDto Value, MfaSettingsDto? DealerMfaSettings);
+
+public sealed class ReadUserQueryHandler(IUserRepository users, IDealerRepository dealers, IMapper mapper)
+    : IRequestHandler<ReadUserQuery, ReadUserResult>
+{
+    public async Task<ReadUserResult> Handle(ReadUserQuery request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindMasterAsync(request.DealerId, request.UserId!.Value, cancellationToken)
+            ?? throw new NavixyException(ErrorCode.NotFound);
+        var dealerDefault = await dealers.GetDefaultMfaAsync(request.DealerId, cancellationToken);
+        var effective = MfaSettings.Effective(user.OwnMfaSettings, dealerDefault);
+        var value = mapper.Map<UserDto>(user) with { MfaAllowed = effective.IsAllowed };
+        return new ReadUserResult(value, MfaSettingsDto.From(user.OwnMfaSettings));
+    }
+}
+
+public sealed class ReadUserQueryValidator : AbstractValidator<ReadUserQuery>
+{
+    public ReadUserQueryValidator()
+    {
+        RuleFor(q => q.UserId).NotNull().WithMessage("is required").GreaterThan(0).WithMessage("must be positive");
+    }
+}
