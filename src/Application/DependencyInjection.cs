@@ -3,6 +3,8 @@ using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Behaviours;
+using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Application.UserAuth;
 
 namespace Navixy.Panel.Application;
 
@@ -36,6 +38,8 @@ public static class DependencyInjection
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<LoginThrottle>();
+        services.AddScoped<OneTimeCodes>();
         return services;
     }
 }

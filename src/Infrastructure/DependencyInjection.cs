@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Interfaces;
-using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Infrastructure.Email;
 using Navixy.Panel.Infrastructure.Persistence;
 using Navixy.Panel.Infrastructure.Persistence.Repositories;
 using Navixy.Panel.Infrastructure.Security;
@@ -26,11 +26,19 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IUserSessionRepository, UserSessionRepository>();
         services.AddScoped<ILoginFailureRepository, LoginFailureRepository>();
-        services.AddScoped<LoginThrottle>();
 
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton(_ => ServerSecret.Load(configuration["Security:CodeSecret"], database.DataDirectory));
         services.AddSingleton<ISecretTokens, SecretTokens>();
+
+        var email = configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+        services.AddSingleton<IEmailSender>(email.Delivery switch
+        {
+            EmailDelivery.Smtp => new SmtpEmailSender(email.Smtp),
+            _ => new PickupEmailSender(
+                email.PickupDirectory is { Length: > 0 } pickup ? Path.GetFullPath(pickup) : Path.Combine(database.DataDirectory, "mail"),
+                email.Smtp.From),
+        });
         return services;
     }
 

@@ -79,6 +79,9 @@ public sealed class UserSession
     /// <summary>Value of <see cref="WrongAttempts"/> when the current code was issued.</summary>
     public int WrongAttemptsAtIssue { get; private set; }
 
+    /// <summary>Bumped by every change of the challenge, so concurrent checks or sends cannot both win.</summary>
+    public int Version { get; private set; }
+
     public static UserSession StartFull(byte[] tokenDigest, long userId, DateTime now) =>
         new(tokenDigest, userId, UserSessionKind.Full, now);
 
@@ -131,6 +134,7 @@ public sealed class UserSession
         CodeSentAt = now;
         SendCount++;
         WrongAttemptsAtIssue = WrongAttempts;
+        Version++;
     }
 
     /// <summary>Makes the current code unusable, e.g. when its email could not be sent.</summary>
@@ -138,6 +142,7 @@ public sealed class UserSession
     {
         CodeDigest = null;
         CodeExpiresAt = null;
+        Version++;
     }
 
     /// <summary>
@@ -161,6 +166,7 @@ public sealed class UserSession
         }
 
         WrongAttempts++;
+        Version++;
         if (WrongAttempts - WrongAttemptsAtIssue >= WrongCodesPerCode)
         {
             VoidCode();

@@ -29,6 +29,10 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
         {
             await SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(ex);
+        }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             throw new DuplicateKeyException(ex);

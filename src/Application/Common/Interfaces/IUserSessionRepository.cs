@@ -15,4 +15,7 @@ public interface IUserSessionRepository
     Task<UserSession?> FindAsync(long sessionId, CancellationToken cancellationToken);
 
     void Remove(UserSession session);
+
+    /// <summary>Ends a session at once; returns false when it was already gone.</summary>
+    Task<bool> DeleteAsync(long sessionId, CancellationToken cancellationToken);
 }

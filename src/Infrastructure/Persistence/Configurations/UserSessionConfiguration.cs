@@ -13,6 +13,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         builder.Property(s => s.TokenDigest).HasMaxLength(32);
         builder.Property(s => s.CodeDigest).HasMaxLength(32);
         builder.Property(s => s.Kind).HasConversion<int>();
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => s.TokenDigest).IsUnique();
         builder.HasIndex(s => s.ExpiresAt);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -131,6 +131,7 @@ public sealed class InitialSchema : Migration
                 send_count = table.Column<int>(nullable: false),
                 wrong_attempts = table.Column<int>(nullable: false),
                 wrong_attempts_at_issue = table.Column<int>(nullable: false),
+                version = table.Column<int>(nullable: false),
             },
             constraints: table =>
             {

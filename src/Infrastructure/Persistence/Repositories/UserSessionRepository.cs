@@ -23,4 +23,7 @@ internal sealed class UserSessionRepository(PanelDbContext db) : IUserSessionRep
         db.UserSessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
 
     public void Remove(UserSession session) => db.UserSessions.Remove(session);
+
+    public async Task<bool> DeleteAsync(long sessionId, CancellationToken cancellationToken) =>
+        await db.UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
 }

@@ -1,0 +1,99 @@
+using FluentValidation;
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Domain.Security;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
+
+/// <summary>
+/// <c>user/auth</c>: checks the password and opens a full session, or, when MFA applies to the user's account,
+/// emails a one-time code and opens a second-factor session.
+/// </summary>
+public sealed record AuthenticateUserCommand(string? Login, string? Password) : IRequest<UserAuthResult>;
+
+public sealed record UserAuthResult(string Type, string? FactorType, string Hash)
+{
+    public const string Authenticated = "authenticated";
+    public const string SecondFactorRequired = "second_factor_required";
+}
+
+public sealed class AuthenticateUserCommandHandler(
+    IUserRepository users,
+    IUserSessionRepository sessions,
+    IUnitOfWork unitOfWork,
+    IPasswordHasher passwordHasher,
+    ISecretTokens tokens,
+    LoginThrottle throttle,
+    OneTimeCodes codes,
+    TimeProvider clock) : IRequestHandler<AuthenticateUserCommand, UserAuthResult>
+{
+    public async Task<UserAuthResult> Handle(AuthenticateUserCommand request, CancellationToken cancellationToken)
+    {
+        var login = request.Login!;
+        if (await throttle.IsLockedAsync(LoginScope.User, login, cancellationToken))
+        {
+            throw new NavixyException(ErrorCode.LoginAttemptsExceeded);
+        }
+
+        var found = await users.FindByLoginWithMfaAsync(login, cancellationToken);
+        if (found is null)
+        {
+            // Same work as a real check, so response time does not tell which logins exist.
+            passwordHasher.VerifyDummy(request.Password!);
+        }
+
+        if (found is null || !passwordHasher.Verify(found.User.PasswordHash, request.Password!))
+        {
+            await throttle.RecordFailureAsync(LoginScope.User, login, cancellationToken);
+            throw new NavixyException(ErrorCode.WrongLoginOrPassword);
+        }
+
+        var user = found.User;
+        if (found.DealerBlocked)
+        {
+            throw new NavixyException(ErrorCode.AccessDenied);
+        }
+
+        if (!user.Activated)
+        {
+            throw new NavixyException(ErrorCode.UserNotActivated);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = tokens.NewSessionToken();
+        if (user.Demo || !found.EffectiveMfa.IsAllowed)
+        {
+            sessions.Add(UserSession.StartFull(token.Digest, user.Id, now));
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return new UserAuthResult(UserAuthResult.Authenticated, null, token.Hash);
+        }
+
+        var session = UserSession.StartSecondFactor(token.Digest, user.Id, now);
+        sessions.Add(session);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await codes.IssueAndSendAsync(session, user.Login, cancellationToken);
+        }
+        catch (NavixyException)
+        {
+            // Nothing usable may outlive a failed send: the second-factor session goes too.
+            await sessions.DeleteAsync(session.Id, CancellationToken.None);
+            throw;
+        }
+
+        return new UserAuthResult(UserAuthResult.SecondFactorRequired, "email", token.Hash);
+    }
+}
+
+public sealed class AuthenticateUserCommandValidator : AbstractValidator<AuthenticateUserCommand>
+{
+    public AuthenticateUserCommandValidator()
+    {
+        RuleFor(c => c.Login).NotEmpty().WithMessage("is required").MaximumLength(254).WithMessage("must be at most 254 characters");
+        RuleFor(c => c.Password).NotEmpty().WithMessage("is required").MaximumLength(256).WithMessage("must be at most 256 characters");
+    }
+}

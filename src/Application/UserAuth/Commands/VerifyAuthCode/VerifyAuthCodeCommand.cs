@@ -1,0 +1,61 @@
+using FluentValidation;
+using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Application.UserAuth.Commands.VerifyAuthCode;
+
+/// <summary><c>user/auth/code/verify</c>: trades a correct one-time code for a new full session; the second-factor hash dies.</summary>
+public sealed record VerifyAuthCodeCommand(long SessionId, string? Code) : IRequest<string>;
+
+public sealed class VerifyAuthCodeCommandHandler(
+    IUserSessionRepository sessions,
+    IUnitOfWork unitOfWork,
+    ISecretTokens tokens,
+    TimeProvider clock) : IRequestHandler<VerifyAuthCodeCommand, string>
+{
+    public async Task<string> Handle(VerifyAuthCodeCommand request, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindAsync(request.SessionId, cancellationToken);
+        if (session is null || session.Kind != UserSessionKind.SecondFactor)
+        {
+            throw new NavixyException(ErrorCode.SessionNotFound);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var check = session.CheckCode(tokens.DigestOfOneTimeCode(request.Code!, session.Id), now, tokens.DigestsEqual);
+        try
+        {
+            if (check != CodeCheck.Accepted)
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                throw new NavixyException(ErrorCode.WrongAuthenticationCode);
+            }
+
+            var token = tokens.NewSessionToken();
+            await unitOfWork.InTransactionAsync(async ct =>
+            {
+                // Saving the accepted check first makes the code single-use under concurrency: a second
+                // request holding the same version fails its save.
+                await unitOfWork.SaveChangesAsync(ct);
+                sessions.Remove(session);
+                sessions.Add(UserSession.StartFull(token.Digest, session.UserId, now));
+                return true;
+            }, cancellationToken);
+            return token.Hash;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw new NavixyException(ErrorCode.WrongAuthenticationCode);
+        }
+    }
+}
+
+public sealed class VerifyAuthCodeCommandValidator : AbstractValidator<VerifyAuthCodeCommand>
+{
+    public VerifyAuthCodeCommandValidator()
+    {
+        RuleFor(c => c.Code).NotEmpty().WithMessage("is required").MaximumLength(16).WithMessage("must be at most 16 characters");
+    }
+}

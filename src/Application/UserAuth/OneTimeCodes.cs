@@ -1,0 +1,39 @@
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Application.UserAuth;
+
+/// <summary>Issues a one-time code on a second-factor session and emails it; a failed send leaves no usable code.</summary>
+public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, IEmailSender email, TimeProvider clock)
+{
+    /// <summary>Saves the new code's digest (claiming the send), then sends; 209 when the mail could not be handed over.</summary>
+    public async Task IssueAndSendAsync(UserSession session, string recipient, CancellationToken cancellationToken)
+    {
+        var code = tokens.NewOneTimeCode();
+        session.IssueCode(tokens.DigestOfOneTimeCode(code, session.Id), clock.GetUtcNow().UtcDateTime);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await email.SendAsync(Message(recipient, code), cancellationToken);
+        }
+        catch (EmailDeliveryException)
+        {
+            session.VoidCode();
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+            throw new NavixyException(ErrorCode.EmailSendFailed);
+        }
+    }
+
+    public static EmailMessage Message(string recipient, string code) => new(
+        recipient,
+        "Your login code",
+        $"""
+        Your login code is {code}
+
+        Enter it to finish logging in. It is valid for {(int)UserSession.CodeLifetime.TotalMinutes} minutes and can be used once.
+
+        If you did not try to log in, ignore this message: without the code nobody can log in,
+        but consider changing your password.
+        """);
+}
