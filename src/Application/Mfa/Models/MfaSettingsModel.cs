@@ -46,7 +46,7 @@ public sealed class MfaSettingsModelValidator : AbstractValidator<MfaSettingsMod
     {
         RuleFor(s => s.Type)
             .NotEmpty().WithMessage("is required")
-            .Must(t => Types.Contains(t)).When(s => !string.IsNullOrEmpty(s.Type)).WithMessage("must be one of: allowed, disallowed");
+            .Must(t => Types.Contains(t)).When(s => !string.IsNullOrEmpty(s.Type), ApplyConditionTo.CurrentValidator).WithMessage("must be one of: allowed, disallowed");
         When(s => s.Type == MfaSettingsModel.Allowed, () =>
         {
             RuleFor(s => s.FactorTypes)

@@ -23,12 +23,12 @@ public sealed class MfaTargetModelValidator : AbstractValidator<MfaTargetModel>
     {
         RuleFor(t => t.Type)
             .NotEmpty().WithMessage("is required")
-            .Must(t => Types.Contains(t)).When(t => !string.IsNullOrEmpty(t.Type)).WithMessage("must be one of: all, selected");
+            .Must(t => Types.Contains(t)).When(t => !string.IsNullOrEmpty(t.Type), ApplyConditionTo.CurrentValidator).WithMessage("must be one of: all, selected");
         When(t => t.Type == MfaTargetModel.Selected, () =>
         {
             RuleFor(t => t.Ids)
                 .NotNull().WithMessage("is required when type is selected")
-                .Must(ids => ids!.Count is >= 1 and <= MfaTarget.MaxSelectedIds).When(t => t.Ids is not null)
+                .Must(ids => ids!.Count is >= 1 and <= MfaTarget.MaxSelectedIds).When(t => t.Ids is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage($"must hold 1 to {MfaTarget.MaxSelectedIds} ids");
             RuleForEach(t => t.Ids).GreaterThan(0).WithMessage("must be positive");
         });

@@ -18,7 +18,7 @@ public sealed class UserModelValidator : AbstractValidator<UserModel>
         RuleFor(u => u.LastName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters");
         RuleFor(u => u.MiddleName).MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters");
         RuleFor(u => u.LegalType).NotEmpty().WithMessage("is required")
-            .Must(t => UserModel.LegalTypes.Contains(t)).When(u => !string.IsNullOrEmpty(u.LegalType))
+            .Must(t => UserModel.LegalTypes.Contains(t)).When(u => !string.IsNullOrEmpty(u.LegalType), ApplyConditionTo.CurrentValidator)
             .WithMessage("must be one of: individual, legal_entity, sole_trader");
         RuleFor(u => u.LegalName).NotEmpty().When(u => u.LegalType == UserModel.LegalEntity)
             .WithMessage("is required for a legal entity");

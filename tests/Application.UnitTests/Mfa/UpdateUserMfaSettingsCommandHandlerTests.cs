@@ -1,0 +1,59 @@
+using Moq;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
+using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Application.UnitTests.TestSupport;
+using Navixy.Panel.Domain.Mfa;
+
+namespace Navixy.Panel.Application.UnitTests.Mfa;
+
+public sealed class UpdateUserMfaSettingsCommandHandlerTests
+{
+    private static readonly MfaSettingsModel Allowed = new("allowed", ["email"]);
+
+    private Mock<IUserRepository> _users = null!;
+    private Mock<IUnitOfWork> _unitOfWork = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _users = new Mock<IUserRepository>(MockBehavior.Strict);
+        _unitOfWork = Fakes.UnitOfWork();
+    }
+
+    private UpdateUserMfaSettingsCommandHandler Handler() => new(_users.Object, _unitOfWork.Object, Fakes.Clock().Object);
+
+    [Test]
+    public async Task Handle_WhenTargetIsAll_UpdatesEveryMasterUserOfDealerInOneStatement()
+    {
+        _users.Setup(u => u.SetMfaForAllAsync(7, It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(3);
+
+        await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("all", null), Allowed), CancellationToken.None);
+
+        _users.Verify(u => u.SetMfaForAllAsync(7, It.Is<MfaSettings>(s => s.IsAllowed && s.FactorTypes == MfaFactorTypes.Email), Fakes.Now, It.IsAny<CancellationToken>()), Times.Once);
+        _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<int>>>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenAllSelectedIdsAreMastersOfDealer_UpdatesThemWithRepeatedIdsCountedOnce()
+    {
+        _users.Setup(u => u.CountMastersAsync(7, It.Is<IReadOnlyCollection<long>>(ids => ids.SequenceEqual(new long[] { 1, 2 })), It.IsAny<CancellationToken>())).ReturnsAsync(2);
+        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.Is<IReadOnlyCollection<long>>(ids => ids.SequenceEqual(new long[] { 1, 2 })), MfaSettings.Disallowed, Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(2);
+
+        await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [2, 1, 2]), new MfaSettingsModel("disallowed", ["email"])), CancellationToken.None);
+
+        _users.Verify(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), MfaSettings.Disallowed, Fakes.Now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void Handle_WhenASelectedIdIsNotAMasterOfDealer_Throws201AndChangesNothing()
+    {
+        _users.Setup(u => u.CountMastersAsync(7, It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<CancellationToken>())).ReturnsAsync(1);
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [1, 99]), Allowed), CancellationToken.None));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.NotFound));
+        _users.Verify(u => u.SetMfaForSelectedAsync(It.IsAny<long>(), It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<MfaSettings>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+}

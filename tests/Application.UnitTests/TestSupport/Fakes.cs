@@ -1,0 +1,61 @@
+using System.Text;
+using FluentValidation;
+using Moq;
+using Navixy.Panel.Application.Common;
+using Navixy.Panel.Application.Common.Interfaces;
+
+namespace Navixy.Panel.Application.UnitTests.TestSupport;
+
+/// <summary>Shared doubles for handler tests of the MFA, users and user-login features.</summary>
+internal static class Fakes
+{
+    public static readonly DateTime Now = new(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc);
+
+    public static Mock<TimeProvider> Clock(DateTime? at = null)
+    {
+        var clock = new Mock<TimeProvider>();
+        clock.Setup(c => c.GetUtcNow()).Returns(new DateTimeOffset(at ?? Now));
+        return clock;
+    }
+
+    /// <summary>A unit of work whose transaction simply runs the work.</summary>
+    public static Mock<IUnitOfWork> UnitOfWork()
+    {
+        var unitOfWork = new Mock<IUnitOfWork>();
+        unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<int>>>(), It.IsAny<CancellationToken>()))
+            .Returns((Func<CancellationToken, Task<int>> work, CancellationToken ct) => work(ct));
+        unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<bool>>>(), It.IsAny<CancellationToken>()))
+            .Returns((Func<CancellationToken, Task<bool>> work, CancellationToken ct) => work(ct));
+        return unitOfWork;
+    }
+
+    /// <summary>Deterministic tokens: digests are the readable input, so tests can tell them apart.</summary>
+    public static Mock<ISecretTokens> Tokens(string code = "123456")
+    {
+        var tokens = new Mock<ISecretTokens>();
+        var issued = 0;
+        tokens.Setup(t => t.NewSessionToken()).Returns(() =>
+        {
+            var hash = (++issued).ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+            return new IssuedToken(hash, Encoding.ASCII.GetBytes("digest:" + hash));
+        });
+        tokens.Setup(t => t.DigestOfSessionHash(It.IsAny<string>())).Returns((string h) => Encoding.ASCII.GetBytes("digest:" + h));
+        tokens.Setup(t => t.NewOneTimeCode()).Returns(code);
+        tokens.Setup(t => t.DigestOfOneTimeCode(It.IsAny<string>(), It.IsAny<long>()))
+            .Returns((string c, long id) => Encoding.ASCII.GetBytes($"{id}:{c}"));
+        tokens.Setup(t => t.DigestsEqual(It.IsAny<byte[]>(), It.IsAny<byte[]>())).Returns((byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b));
+        return tokens;
+    }
+
+    public static Mock<IPasswordHasher> Hasher()
+    {
+        var hasher = new Mock<IPasswordHasher>();
+        hasher.Setup(h => h.Hash(It.IsAny<string>())).Returns((string p) => "hashed:" + p);
+        hasher.Setup(h => h.Verify(It.IsAny<string>(), It.IsAny<string>())).Returns((string hash, string p) => hash == "hashed:" + p);
+        return hasher;
+    }
+
+    /// <summary>The wire parameters a validator rejects, as the validation behaviour reports them.</summary>
+    public static string[] RejectedParameters<T>(IValidator<T> validator, T request) =>
+        validator.Validate(request).Errors.Select(e => ParameterPath.FromPropertyPath(e.PropertyName)).Distinct().Order().ToArray();
+}
