@@ -44,6 +44,7 @@ public sealed class MfaSettingsModelValidator : AbstractValidator<MfaSettingsMod
 
     public MfaSettingsModelValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(s => s.Type)
             .NotEmpty().WithMessage("is required")
             .Must(t => Types.Contains(t)).When(s => !string.IsNullOrEmpty(s.Type), ApplyConditionTo.CurrentValidator).WithMessage("must be one of: allowed, disallowed");

@@ -21,6 +21,7 @@ public sealed class MfaTargetModelValidator : AbstractValidator<MfaTargetModel>
 
     public MfaTargetModelValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(t => t.Type)
             .NotEmpty().WithMessage("is required")
             .Must(t => Types.Contains(t)).When(t => !string.IsNullOrEmpty(t.Type), ApplyConditionTo.CurrentValidator).WithMessage("must be one of: all, selected");

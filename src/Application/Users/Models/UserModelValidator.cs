@@ -10,6 +10,7 @@ public sealed class UserModelValidator : AbstractValidator<UserModel>
 
     public UserModelValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(u => u.Login).NotEmpty().WithMessage("is required")
             .MaximumLength(254).WithMessage("must be at most 254 characters")
             .EmailAddress(FluentValidation.Validators.EmailValidationMode.AspNetCoreCompatible).WithMessage("must be a valid email address")

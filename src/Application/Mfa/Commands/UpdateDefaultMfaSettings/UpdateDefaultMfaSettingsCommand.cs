@@ -25,6 +25,7 @@ public sealed class UpdateDefaultMfaSettingsCommandValidator : AbstractValidator
 {
     public UpdateDefaultMfaSettingsCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.Settings).NotNull().WithMessage("is required").SetValidator(new MfaSettingsModelValidator()!);
     }
 }

@@ -6,6 +6,7 @@ public sealed class AuthenticatePanelAccountCommandValidator : AbstractValidator
 {
     public AuthenticatePanelAccountCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.Login).NotEmpty().MaximumLength(254);
         RuleFor(c => c.Password).NotEmpty().MaximumLength(256);
     }

@@ -24,6 +24,7 @@ public sealed class CreateDealerCommandValidator : AbstractValidator<CreateDeale
 {
     public CreateDealerCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
     }
 }

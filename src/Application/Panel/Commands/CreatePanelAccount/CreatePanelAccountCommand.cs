@@ -40,6 +40,7 @@ public sealed class CreatePanelAccountCommandValidator : AbstractValidator<Creat
 {
     public CreatePanelAccountCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.DealerId).GreaterThan(0);
         RuleFor(c => c.Login).NotEmpty().MaximumLength(254).Matches(@"^\S+$").WithMessage("must not contain spaces");
         RuleFor(c => c.Password).NotEmpty().Length(8, 64);

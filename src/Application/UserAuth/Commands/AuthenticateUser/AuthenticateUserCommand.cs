@@ -93,6 +93,7 @@ public sealed class AuthenticateUserCommandValidator : AbstractValidator<Authent
 {
     public AuthenticateUserCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.Login).NotEmpty().WithMessage("is required").MaximumLength(254).WithMessage("must be at most 254 characters");
         RuleFor(c => c.Password).NotEmpty().WithMessage("is required").MaximumLength(256).WithMessage("must be at most 256 characters");
     }

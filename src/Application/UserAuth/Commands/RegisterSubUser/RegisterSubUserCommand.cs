@@ -48,6 +48,7 @@ public sealed class RegisterSubUserCommandValidator : AbstractValidator<Register
 {
     public RegisterSubUserCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.User).NotNull().WithMessage("is required");
         When(c => c.User is not null, () =>
         {

@@ -56,6 +56,7 @@ public sealed class VerifyAuthCodeCommandValidator : AbstractValidator<VerifyAut
 {
     public VerifyAuthCodeCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.Code).NotEmpty().WithMessage("is required").MaximumLength(16).WithMessage("must be at most 16 characters");
     }
 }

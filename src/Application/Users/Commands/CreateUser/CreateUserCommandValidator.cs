@@ -7,6 +7,7 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
 {
     public CreateUserCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.User).NotNull().WithMessage("is required").SetValidator(new UserModelValidator()!);
         RuleFor(c => c.Password).ValidPassword();
         RuleFor(c => c.Locale).ValidLocale();

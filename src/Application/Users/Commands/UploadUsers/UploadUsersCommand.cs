@@ -173,6 +173,7 @@ public sealed class UploadUsersCommandValidator : AbstractValidator<UploadUsersC
 {
     public UploadUsersCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.File).NotNull().WithMessage("is required: send the CSV as multipart part 'file'");
     }
 }

@@ -50,6 +50,7 @@ public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
 {
     public ListUsersQueryValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(q => q.OrderBy).Must(o => o is null || ListUsersQuery.Orders.ContainsKey(o))
             .WithMessage($"must be one of: {string.Join(", ", ListUsersQuery.Orders.Keys)}");
         RuleFor(q => q.Offset).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
