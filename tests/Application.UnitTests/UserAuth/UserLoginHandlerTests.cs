@@ -1,0 +1,309 @@
+using Moq;
+using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Application.UnitTests.TestSupport;
+using Navixy.Panel.Application.UserAuth;
+using Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
+using Navixy.Panel.Application.UserAuth.Commands.ResendAuthCode;
+using Navixy.Panel.Application.UserAuth.Commands.VerifyAuthCode;
+using Navixy.Panel.Domain.Mfa;
+using Navixy.Panel.Domain.Security;
+using Navixy.Panel.Domain.Users;
+
+namespace Navixy.Panel.Application.UnitTests.UserAuth;
+
+public sealed class UserLoginHandlerTests
+{
+    private static readonly MfaSettings Email = MfaSettings.Allow(MfaFactorTypes.Email);
+
+    private Mock<IUserRepository> _users = null!;
+    private Mock<IUserSessionRepository> _sessions = null!;
+    private Mock<ILoginFailureRepository> _failures = null!;
+    private Mock<IUnitOfWork> _unitOfWork = null!;
+    private Mock<IPasswordHasher> _hasher = null!;
+    private Mock<ISecretTokens> _tokens = null!;
+    private Mock<IEmailSender> _email = null!;
+    private Mock<TimeProvider> _clock = null!;
+    private List<UserSession> _added = null!;
+    private List<EmailMessage> _sent = null!;
+    private DateTime _now;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _now = Fakes.Now;
+        _users = new Mock<IUserRepository>();
+        _sessions = new Mock<IUserSessionRepository>();
+        _failures = new Mock<ILoginFailureRepository>();
+        _unitOfWork = Fakes.UnitOfWork();
+        _hasher = Fakes.Hasher();
+        _tokens = Fakes.Tokens();
+        _email = new Mock<IEmailSender>();
+        _clock = new Mock<TimeProvider>();
+        _clock.Setup(c => c.GetUtcNow()).Returns(() => new DateTimeOffset(_now));
+        _added = [];
+        _sent = [];
+        _sessions.Setup(s => s.Add(It.IsAny<UserSession>())).Callback((UserSession s) => _added.Add(s));
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback((EmailMessage m, CancellationToken _) => _sent.Add(m)).Returns(Task.CompletedTask);
+    }
+
+    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, _clock.Object);
+
+    private Task<UserAuthResult> Login(string login = "jane@example.com", string password = "Passw0rd!") =>
+        new AuthenticateUserCommandHandler(
+                _users.Object, _sessions.Object, _unitOfWork.Object, _hasher.Object, _tokens.Object,
+                new LoginThrottle(_failures.Object, _clock.Object), Codes(), _clock.Object)
+            .Handle(new AuthenticateUserCommand(login, password), CancellationToken.None);
+
+    private void GivenUser(MfaSettings? account = null, MfaSettings? dealerDefault = null, bool demo = false, bool activated = true, bool subUser = false)
+    {
+        var master = User.CreateMaster(1, "jane@example.com", "hashed:Passw0rd!", new UserProfile { FirstName = "Jane", LastName = "Doe" }, "en_US", "UTC", null, demo, account, Fakes.Now);
+        var user = subUser ? master.CreateSubUser("jane@example.com", "hashed:Passw0rd!", "Sub", "User", Fakes.Now) : master;
+        if (!activated)
+        {
+            user.Deactivate();
+        }
+
+        // For a sub-user the repository reports the master's (account's) setting.
+        _users.Setup(u => u.FindByLoginWithMfaAsync("jane@example.com", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new UserWithMfa(user, account, dealerDefault, false));
+        _users.Setup(u => u.FindAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync(user);
+    }
+
+    private static string CodeIn(EmailMessage message) =>
+        System.Text.RegularExpressions.Regex.Match(message.TextBody, @"\b\d{6}\b").Value;
+
+    [Test]
+    public async Task Auth_WhenMfaDoesNotApply_OpensFullSession()
+    {
+        GivenUser();
+
+        var result = await Login();
+
+        Assert.That(result.Type, Is.EqualTo("authenticated"));
+        Assert.That(_added.Single().Kind, Is.EqualTo(UserSessionKind.Full));
+        Assert.That(_sent, Is.Empty);
+    }
+
+    [Test]
+    public async Task Auth_WhenAccountAllowsMfa_EmailsCodeAndOpensSecondFactorSession()
+    {
+        GivenUser(account: Email);
+
+        var result = await Login();
+
+        Assert.That(result, Is.EqualTo(new UserAuthResult("second_factor_required", "email", result.Hash)));
+        var session = _added.Single();
+        Assert.That(session.Kind, Is.EqualTo(UserSessionKind.SecondFactor));
+        Assert.That(session.CodeDigest, Is.Not.Null);
+        var mail = _sent.Single();
+        Assert.That(mail.To, Is.EqualTo("jane@example.com"));
+        Assert.That(CodeIn(mail), Is.EqualTo("123456"));
+        Assert.That(mail.TextBody, Does.Contain("5 minutes").And.Contain("did not try to log in"));
+    }
+
+    [Test]
+    public async Task Auth_WhenDealerDefaultAllowsAndNoOwnSetting_AsksForSecondFactor()
+    {
+        GivenUser(dealerDefault: Email);
+        Assert.That((await Login()).Type, Is.EqualTo("second_factor_required"));
+    }
+
+    [Test]
+    public async Task Auth_WhenOwnDisallowedOverridesAllowedDefault_Authenticates()
+    {
+        GivenUser(account: MfaSettings.Disallowed, dealerDefault: Email);
+        Assert.That((await Login()).Type, Is.EqualTo("authenticated"));
+    }
+
+    [Test]
+    public async Task Auth_WhenDemoUser_NeverAsksForSecondFactor()
+    {
+        GivenUser(account: Email, demo: true);
+        Assert.That((await Login()).Type, Is.EqualTo("authenticated"));
+        Assert.That(_sent, Is.Empty);
+    }
+
+    [Test]
+    public async Task Auth_WhenSubUserOfAccountWithMfa_AsksForSecondFactor()
+    {
+        GivenUser(account: Email, subUser: true);
+        Assert.That((await Login()).Type, Is.EqualTo("second_factor_required"));
+    }
+
+    [Test]
+    public void Auth_WhenPasswordWrong_Throws102AndRecordsFailure()
+    {
+        GivenUser();
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Login(password: "wrong-password"));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.WrongLoginOrPassword));
+        _failures.Verify(f => f.RecordAsync(It.Is<LoginFailure>(l => l.Scope == LoginScope.User && l.Login == "jane@example.com"), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_added, Is.Empty);
+    }
+
+    [Test]
+    public void Auth_WhenLoginUnknown_Throws102AfterDummyHash()
+    {
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Login(login: "nobody@example.com"));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.WrongLoginOrPassword));
+        _hasher.Verify(h => h.VerifyDummy("Passw0rd!"), Times.Once);
+        _failures.Verify(f => f.RecordAsync(It.IsAny<LoginFailure>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void Auth_WhenTenRecentFailures_Throws105WithoutCheckingPassword()
+    {
+        GivenUser();
+        _failures.Setup(f => f.CountSinceAsync(LoginScope.User, "jane@example.com", _now - LoginFailure.Window, It.IsAny<CancellationToken>())).ReturnsAsync(10);
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Login());
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.LoginAttemptsExceeded));
+        _hasher.Verify(h => h.Verify(It.IsAny<string>(), It.IsAny<string>()), Times.Never);
+    }
+
+    [Test]
+    public void Auth_WhenUserDeactivated_Throws103()
+    {
+        GivenUser(activated: false);
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Login());
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.UserNotActivated));
+    }
+
+    [Test]
+    public void Auth_WhenEmailCannotBeSent_Throws209AndLeavesNoUsableCode()
+    {
+        GivenUser(account: Email);
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).ThrowsAsync(new EmailDeliveryException("down"));
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Login());
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.EmailSendFailed));
+        Assert.That(_added.Single().CodeDigest, Is.Null);
+        _sessions.Verify(s => s.DeleteAsync(_added.Single().Id, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private async Task<UserSession> SecondFactorSession()
+    {
+        GivenUser(account: Email);
+        await Login();
+        var session = _added.Single();
+        _sessions.Setup(s => s.FindAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);
+        return session;
+    }
+
+    private Task<string> Verify(UserSession session, string code) =>
+        new VerifyAuthCodeCommandHandler(_sessions.Object, _unitOfWork.Object, _tokens.Object, _clock.Object)
+            .Handle(new VerifyAuthCodeCommand(session.Id, code), CancellationToken.None);
+
+    private Task Resend(UserSession session) =>
+        new ResendAuthCodeCommandHandler(_sessions.Object, _users.Object, Codes(), _clock.Object)
+            .Handle(new ResendAuthCodeCommand(session.Id), CancellationToken.None);
+
+    [Test]
+    public async Task Verify_WithRightCode_ReturnsNewFullSessionAndEndsSecondFactorSession()
+    {
+        var session = await SecondFactorSession();
+
+        var hash = await Verify(session, "123456");
+
+        Assert.That(hash, Is.Not.Empty);
+        _sessions.Verify(s => s.Remove(session), Times.Once);
+        Assert.That(_added.Last().Kind, Is.EqualTo(UserSessionKind.Full));
+    }
+
+    [Test]
+    public async Task Verify_WithCodeUsedAlready_Throws282()
+    {
+        var session = await SecondFactorSession();
+        await Verify(session, "123456");
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Verify(session, "123456"));
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.WrongAuthenticationCode));
+    }
+
+    [Test]
+    public async Task Verify_AfterFiveMinutes_Throws282()
+    {
+        var session = await SecondFactorSession();
+        _now += UserSession.CodeLifetime;
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Verify(session, "123456"));
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.WrongAuthenticationCode));
+    }
+
+    [Test]
+    public async Task Verify_AfterFiveWrongCodes_RightCodeNoLongerWorks()
+    {
+        var session = await SecondFactorSession();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.ThrowsAsync<NavixyException>(() => Verify(session, "000000"));
+        }
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Verify(session, "123456"));
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.WrongAuthenticationCode));
+        Assert.That(session.WrongAttempts, Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task Resend_UnderAMinute_Throws15()
+    {
+        var session = await SecondFactorSession();
+        _now += TimeSpan.FromSeconds(59);
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Resend(session));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.TooManyRequests));
+        Assert.That(_sent, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Resend_AfterAMinute_SendsNewCodeVoidingOldAndKeepsWrongCounter()
+    {
+        var session = await SecondFactorSession();
+        Assert.ThrowsAsync<NavixyException>(() => Verify(session, "000000"));
+        _tokens.Setup(t => t.NewOneTimeCode()).Returns("654321");
+        _now += TimeSpan.FromSeconds(60);
+
+        await Resend(session);
+
+        Assert.That(CodeIn(_sent.Last()), Is.EqualTo("654321"));
+        Assert.That(session.WrongAttempts, Is.EqualTo(1));
+        Assert.ThrowsAsync<NavixyException>(() => Verify(session, "123456"));
+        Assert.That(await Verify(session, "654321"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Resend_AfterFiveSends_Throws15()
+    {
+        var session = await SecondFactorSession();
+        for (var i = 0; i < 4; i++)
+        {
+            _now += TimeSpan.FromSeconds(61);
+            await Resend(session);
+        }
+
+        _now += TimeSpan.FromSeconds(61);
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Resend(session));
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.TooManyRequests));
+        Assert.That(_sent, Has.Count.EqualTo(5));
+    }
+
+    [Test]
+    public async Task Resend_WhenEmailFails_Throws209AndVoidsCode()
+    {
+        var session = await SecondFactorSession();
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).ThrowsAsync(new EmailDeliveryException("down"));
+        _now += TimeSpan.FromSeconds(61);
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Resend(session));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.EmailSendFailed));
+        Assert.That(session.CodeDigest, Is.Null);
+    }
+}
