@@ -9,7 +9,7 @@ root=$(pwd)
 need=()
 command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required on PATH" >&2; exit 2; }
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -46,7 +46,7 @@ smtpport=$(free_port)
 export NAVIXY_TEST_SMTP_PORT="$smtpport"
 export NAVIXY_TEST_SMTP_DIR="$work/smtp"
 mkdir -p "$NAVIXY_TEST_SMTP_DIR"
-python3 "$root/scripts/smtp_sink.py" 127.0.0.1 "$smtpport" "$NAVIXY_TEST_SMTP_DIR" >"$work/smtp.log" 2>&1 &
+/usr/bin/python3 "$root/scripts/smtp_sink.py" 127.0.0.1 "$smtpport" "$NAVIXY_TEST_SMTP_DIR" >"$work/smtp.log" 2>&1 &
 smtp_pid=$!
 
 dotnet build Navixy.Panel.sln -c Release -nologo -v q >"$work/build.log" 2>&1 \
