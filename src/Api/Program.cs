@@ -15,7 +15,7 @@ if (ManagementCommand.IsManagementCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddApplication(builder.Configuration)
-    .AddInfrastructure(builder.Configuration)
+    .AddInfrastructure()
     .AddApi(builder.Configuration);
 
 var app = builder.Build();

@@ -13,11 +13,12 @@ namespace Navixy.Panel.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
-        var database = ReadDatabaseOptions(configuration);
-        services.AddSingleton(database);
-        services.AddDbContext<PanelDbContext>(options => ConfigureProvider(options, database));
+        // Configuration is read when the container builds services, so hosts (and test hosts) can still add
+        // configuration after this call.
+        services.AddSingleton(sp => ReadDatabaseOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<PanelDbContext>((sp, options) => ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
         services.AddScoped<IDealerRepository, DealerRepository>();
@@ -28,18 +29,24 @@ public static class DependencyInjection
         services.AddScoped<ILoginFailureRepository, LoginFailureRepository>();
 
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
-        services.AddSingleton(_ => ServerSecret.Load(configuration["Security:CodeSecret"], database.DataDirectory));
+        services.AddSingleton(sp => ServerSecret.Load(
+            sp.GetRequiredService<IConfiguration>()["Security:CodeSecret"],
+            sp.GetRequiredService<DatabaseOptions>().DataDirectory));
         services.AddSingleton<ISecretTokens, SecretTokens>();
+        services.AddSingleton(sp => CreateEmailSender(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseOptions>()));
+        return services;
+    }
 
+    private static IEmailSender CreateEmailSender(IConfiguration configuration, DatabaseOptions database)
+    {
         var email = configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
-        services.AddSingleton<IEmailSender>(email.Delivery switch
+        return email.Delivery switch
         {
             EmailDelivery.Smtp => new SmtpEmailSender(email.Smtp),
             _ => new PickupEmailSender(
                 email.PickupDirectory is { Length: > 0 } pickup ? Path.GetFullPath(pickup) : Path.Combine(database.DataDirectory, "mail"),
                 email.Smtp.From),
-        });
-        return services;
+        };
     }
 
     public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)

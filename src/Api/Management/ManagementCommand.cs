@@ -38,7 +38,7 @@ public static class ManagementCommand
 
         var builder = Host.CreateApplicationBuilder(configArgs);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddApplication(builder.Configuration).AddInfrastructure(builder.Configuration);
+        builder.Services.AddApplication(builder.Configuration).AddInfrastructure();
         using var host = builder.Build();
         try
         {
