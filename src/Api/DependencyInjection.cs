@@ -18,6 +18,7 @@ public static class DependencyInjection
                 // MVC's model state, so no ProblemDetails can ever be produced.
                 options.SuppressModelStateInvalidFilter = true;
                 options.SuppressMapClientErrors = true;
+                options.SuppressConsumesConstraintForFormFileParameters = true;
             });
         services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 

@@ -2,13 +2,17 @@ using Navixy.Panel.Application.Common.Exceptions;
 
 namespace Navixy.Panel.Api.Protocol;
 
-/// <summary>Routing answers an unknown path with 404 and a known path with another method with 405; both get the envelope.</summary>
+/// <summary>
+/// Bodiless framework answers get the envelope too: an unknown path (404) is 111, another method (405) is 112,
+/// any other client error the framework raises on its own (415, 400) is 5.
+/// </summary>
 public static class WrongPathOrMethod
 {
     public static Task WriteAsync(HttpContext context) => context.Response.StatusCode switch
     {
         StatusCodes.Status404NotFound => NavixyEnvelope.WriteErrorAsync(context, ErrorCode.WrongHandler),
         StatusCodes.Status405MethodNotAllowed => NavixyEnvelope.WriteErrorAsync(context, ErrorCode.WrongMethod),
+        >= 400 and < 500 => NavixyEnvelope.WriteErrorAsync(context, ErrorCode.WrongRequestFormat),
         _ => Task.CompletedTask,
     };
 }

@@ -1,0 +1,204 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Navixy.Panel.Api.FunctionalTests.Support;
+
+namespace Navixy.Panel.Api.FunctionalTests.Features;
+
+[TestFixture("Sqlite")]
+[TestFixture("Postgres")]
+public sealed class UserTests(string provider) : FunctionalTest(provider)
+{
+    private Task<ApiResponse> Upload(string csv, string hash, string partName = "file")
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(file, partName, "users.csv");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/panel/user/upload") { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("NVX", hash);
+        return Send(request);
+    }
+
+    [TestCase(Transport.Json)]
+    [TestCase(Transport.Form)]
+    [TestCase(Transport.Query)]
+    public async Task CreateThenRead_InEveryTransport_ShowsTheUser(Transport transport)
+    {
+        var (dealerId, hash) = await NewDealer();
+        var login = Unique("create") + "@example.com";
+        var user = new { login, first_name = "Jane", middle_name = "Q", last_name = "Doe", legal_type = "legal_entity", legal_name = "Doe Ltd", phone = "4477001122", post_city = "London", unknown_field = 1 };
+
+        var id = (await Call("panel/user/create", new { user, password = "Passw0rd!", locale = "en_US", time_zone = "Europe/London", comment = "vip" }, hash, transport)).ShouldSucceed()["id"].GetInt64();
+        var read = (await Call("panel/user/read", new { user_id = id }, hash, transport)).ShouldSucceed();
+
+        var value = read["value"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(value.GetProperty("id").GetInt64(), Is.EqualTo(id));
+            Assert.That(value.GetProperty("dealer_id").GetInt64(), Is.EqualTo(dealerId));
+            Assert.That(value.GetProperty("login").GetString(), Is.EqualTo(login));
+            Assert.That(value.GetProperty("legal_type").GetString(), Is.EqualTo("legal_entity"));
+            Assert.That(value.GetProperty("legal_name").GetString(), Is.EqualTo("Doe Ltd"));
+            Assert.That(value.GetProperty("post_city").GetString(), Is.EqualTo("London"));
+            Assert.That(value.GetProperty("comment").GetString(), Is.EqualTo("vip"));
+            Assert.That(value.GetProperty("demo").GetBoolean(), Is.False);
+            Assert.That(value.GetProperty("mfa_allowed").GetBoolean(), Is.False);
+            Assert.That(value.GetProperty("creation_date").GetString(), Does.Match(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$"));
+            Assert.That(read["dealer_mfa_settings"].ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+        });
+    }
+
+    [Test]
+    public async Task Create_WithOwnMfaSettings_ShowsThemAndEffectiveSetting()
+    {
+        var (_, hash) = await NewDealer();
+        var user = await NewUser(hash, ownMfa: new { type = "allowed", factor_types = new[] { "email" } });
+
+        var read = (await Call("panel/user/read", new { user_id = user.Id }, hash)).ShouldSucceed();
+
+        Assert.That(read["value"].GetProperty("mfa_allowed").GetBoolean(), Is.True);
+        Assert.That(read["dealer_mfa_settings"].ToString(), Is.EqualTo("""{"type":"allowed","factor_types":["email"]}"""));
+    }
+
+    [Test]
+    public async Task Create_WhenLoginTakenAnywhereOnPlatform_Returns206()
+    {
+        var (_, hash) = await NewDealer();
+        var (_, otherHash) = await NewDealer();
+        var taken = await NewUser(otherHash);
+
+        (await Call("panel/user/create", new { user = new { login = taken.Login.ToUpperInvariant(), first_name = "A", last_name = "B", legal_type = "individual" }, password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }, hash)).ShouldFail(206);
+    }
+
+    [Test]
+    public async Task Create_WithInvalidParameters_Returns7NamingEach()
+    {
+        var (_, hash) = await NewDealer();
+
+        var response = (await Call("panel/user/create", new { user = new { login = "nope", first_name = "", legal_type = "x" }, password = "short", locale = "en_US", time_zone = "UTC" }, hash)).ShouldFail(7);
+
+        Assert.That(response.ErrorParameters, Is.EqualTo(new[] { "password", "user.first_name", "user.last_name", "user.legal_type", "user.login" }));
+    }
+
+    [Test]
+    public async Task Read_WhenMissingOrOtherDealerOrSubUser_Returns201()
+    {
+        var (_, hash) = await NewDealer();
+        var (_, otherHash) = await NewDealer();
+        var theirs = await NewUser(otherHash);
+        var master = await NewUser(hash);
+        var session = (await Call("user/auth", new { login = master.Login, password = "User-Passw0rd" })).ShouldSucceed().Hash;
+        var subId = (await Call("subuser/register", new { user = new { login = Unique("sub") + "@example.com", first_name = "S", last_name = "U" }, password = "Sub-Passw0rd" }, session)).ShouldSucceed()["id"].GetInt64();
+
+        (await Call("panel/user/read", new { user_id = 987_654_321 }, hash)).ShouldFail(201);
+        (await Call("panel/user/read", new { user_id = theirs.Id }, hash)).ShouldFail(201);
+        (await Call("panel/user/read", new { user_id = subId }, hash)).ShouldFail(201);
+        (await Call("panel/user/read", new { user_id = "abc" }, hash, Transport.Query)).ShouldFail(7);
+    }
+
+    [Test]
+    public async Task List_FiltersOrdersPagesAndCountsMastersOfDealerOnly()
+    {
+        var (_, hash) = await NewDealer();
+        var (_, otherHash) = await NewDealer();
+        await NewUser(otherHash);
+        var tag = Unique("zq");
+        var created = new List<long>();
+        foreach (var last in new[] { "Charlie", "Alpha", "Bravo" })
+        {
+            var login = $"{tag}.{last.ToLowerInvariant()}@example.com";
+            created.Add((await Call("panel/user/create", new { user = new { login, first_name = "F", last_name = last, legal_type = "individual" }, password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }, hash)).ShouldSucceed()["id"].GetInt64());
+        }
+
+        var all = (await Call("panel/user/list", null, hash)).ShouldSucceed();
+        Assert.That(all["count"].GetInt32(), Is.EqualTo(3));
+
+        var page = (await Call("panel/user/list", new { filter = tag, order_by = "last_name", ascending = false, offset = 1, limit = 1 }, hash, Transport.Query)).ShouldSucceed();
+        Assert.That(page["count"].GetInt32(), Is.EqualTo(3));
+        var items = page["list"].EnumerateArray().ToArray();
+        Assert.That(items.Select(i => i.GetProperty("last_name").GetString()), Is.EqualTo(new[] { "Bravo" }));
+        Assert.That(items[0].TryGetProperty("mfa_allowed", out _), Is.True);
+
+        var byId = (await Call("panel/user/list", new { filter = created[1].ToString(System.Globalization.CultureInfo.InvariantCulture) }, hash)).ShouldSucceed();
+        Assert.That(byId["list"].EnumerateArray().Select(i => i.GetProperty("id").GetInt64()), Does.Contain(created[1]));
+    }
+
+    [TestCase("balance", "order_by")]
+    public async Task List_WithUnknownOrder_Returns7NamingOrderBy(string order, string parameter)
+    {
+        var (_, hash) = await NewDealer();
+        var response = (await Call("panel/user/list", new { order_by = order }, hash)).ShouldFail(7);
+        Assert.That(response.ErrorParameters, Is.EqualTo(new[] { parameter }));
+    }
+
+    [Test]
+    public async Task List_WithLimitOver1000_Returns7()
+    {
+        var (_, hash) = await NewDealer();
+        var response = (await Call("panel/user/list", new { limit = 1001 }, hash, Transport.Form)).ShouldFail(7);
+        Assert.That(response.ErrorParameters, Is.EqualTo(new[] { "limit" }));
+    }
+
+    [Test]
+    public async Task Upload_ValidFile_ImportsAllUsersFollowingTheDefault()
+    {
+        var (_, hash) = await NewDealer();
+        (await Call("panel/user/mfa/settings/default/update", new { settings = new { type = "allowed", factor_types = new[] { "email" } } }, hash)).ShouldSucceed();
+        var tag = Unique("up");
+
+        var reply = (await Upload($"login;first_name;last_name;legal_type;password\n{tag}a@example.com;Ann;Lee;individual;Passw0rd1\n{tag}b@example.com;Bo;Ng;sole_trader;Passw0rd2\n", hash)).ShouldSucceed();
+
+        Assert.That(reply["total"].GetInt32(), Is.EqualTo(2));
+        Assert.That(reply["errors"].GetInt32(), Is.EqualTo(0));
+        var list = (await Call("panel/user/list", new { filter = tag }, hash)).ShouldSucceed();
+        Assert.That(list["count"].GetInt32(), Is.EqualTo(2));
+        Assert.That(list["list"].EnumerateArray().All(u => u.GetProperty("mfa_allowed").GetBoolean()), Is.True);
+        (await Call("user/auth", new { login = $"{tag}a@example.com", password = "Passw0rd1" })).ShouldSucceed();
+    }
+
+    [Test]
+    public async Task Upload_WithABadRow_Returns7WithRowNumberAndImportsNothing()
+    {
+        var (_, hash) = await NewDealer();
+        var tag = Unique("bad");
+
+        var reply = (await Upload($"login;first_name;last_name;legal_type;password\n{tag}a@example.com;Ann;Lee;individual;Passw0rd1\nnot-an-email;Bo;Ng;individual;Passw0rd2\n", hash)).ShouldFail(7);
+
+        Assert.That(reply["row_number"].GetInt32(), Is.EqualTo(3));
+        Assert.That(reply.ErrorParameters, Is.EqualTo(new[] { "user.login" }));
+        Assert.That((await Call("panel/user/list", new { filter = tag }, hash)).ShouldSucceed()["count"].GetInt32(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Upload_WithTakenLogin_Returns206WithRowNumber()
+    {
+        var (_, hash) = await NewDealer();
+        var existing = await NewUser(hash);
+
+        var reply = (await Upload($"login;first_name;last_name;legal_type;password\nfresh{Unique("x")}@example.com;Ann;Lee;individual;Passw0rd1\n{existing.Login};Bo;Ng;individual;Passw0rd2\n", hash)).ShouldFail(206);
+
+        Assert.That(reply["row_number"].GetInt32(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Upload_EmptyFile_Returns274_AndMissingFile_Returns7()
+    {
+        var (_, hash) = await NewDealer();
+        (await Upload("login;first_name;last_name;legal_type;password\n", hash)).ShouldFail(274);
+        (await Upload("a;b\n", hash, partName: "other")).ShouldFail(7);
+        (await Call("panel/user/upload", new { file = "login;first_name" }, hash)).ShouldFail(7);
+    }
+
+    [Test]
+    public async Task UserActions_WithoutPermission_Return13()
+    {
+        var (_, readOnly) = await NewDealer("users:read");
+        var (_, createOnly) = await NewDealer("users:create");
+
+        (await Call("panel/user/create", new { user = new { login = "x@example.com", first_name = "A", last_name = "B", legal_type = "individual" }, password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }, readOnly)).ShouldFail(13, HttpStatusCode.Forbidden);
+        (await Upload("login;first_name;last_name;legal_type;password\n", readOnly)).ShouldFail(13, HttpStatusCode.Forbidden);
+        (await Call("panel/user/read", new { user_id = 1 }, createOnly)).ShouldFail(13, HttpStatusCode.Forbidden);
+        (await Call("panel/user/list", null, createOnly)).ShouldFail(13, HttpStatusCode.Forbidden);
+    }
+}
