@@ -30,7 +30,7 @@ public abstract class FunctionalTest(string provider)
     protected HttpClient Client { get; private set; } = null!;
 
     /// <summary>Session of the bootstrap account <c>admin</c> of dealer 1, with every permission.</summary>
-    protected string AdminHash { get; private set; } = null!;
+    protected string AdminHash { get; set; } = null!;
 
     [OneTimeSetUp]
     public async Task StartApi()
