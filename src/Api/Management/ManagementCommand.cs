@@ -114,7 +114,7 @@ public static class ManagementCommand
                 return false;
             }
 
-            if (i + 1 >= args.Length)
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 problem = $"Option '{arg}' needs a value.";
                 return false;
