@@ -1,0 +1,136 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Infrastructure.IntegrationTests.Support;
+using Navixy.Panel.Infrastructure.Persistence;
+
+namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// The hand-written migrations must build exactly the schema the model describes: the catalog after
+/// <c>Migrate()</c> equals the catalog after <c>EnsureCreated()</c>, table by table.
+/// </summary>
+[TestFixture("Sqlite")]
+[TestFixture("Postgres")]
+public sealed class SchemaParityTests(string provider)
+{
+    [Test]
+    public async Task Migrations_BuildTheSchemaOfTheModel()
+    {
+        using var migrated = TestDatabase.Create(provider);
+        using var created = TestDatabase.Create(provider);
+        await using (var db = migrated.NewContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var db = created.NewContext())
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var fromMigrations = await CatalogOf(migrated);
+        var fromModel = await CatalogOf(created);
+
+        Assert.That(fromMigrations, Is.Not.Empty);
+        var missing = fromModel.Except(fromMigrations).ToArray();
+        var extra = fromMigrations.Except(fromModel).ToArray();
+        Assert.That(missing.Concat(extra), Is.Empty, $"model has but migrations lack:\n  {string.Join("\n  ", missing)}\nmigrations have but model lacks:\n  {string.Join("\n  ", extra)}");
+    }
+
+    [Test]
+    public async Task Migrate_IsIdempotent()
+    {
+        using var database = TestDatabase.Create(provider);
+        await using var db = database.NewContext();
+        await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync();
+
+        Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty);
+    }
+
+    private static async Task<SortedSet<string>> CatalogOf(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var rows = database.Provider == DatabaseProvider.Sqlite ? await SqliteCatalog(connection) : await PostgresCatalog(connection);
+        // EF's own bookkeeping tables (history, migration lock) exist only after Migrate().
+        return new SortedSet<string>(rows.Where(r => !r.Contains("__EFMigrations", StringComparison.Ordinal)), StringComparer.Ordinal);
+    }
+
+    private static async Task<List<string>> SqliteCatalog(DbConnection connection)
+    {
+        var rows = new List<string>();
+        var tables = await Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        foreach (var table in tables.Select(t => t[0]))
+        {
+            rows.Add($"table {table}");
+            foreach (var c in await Query(connection, $"SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('{table}')"))
+            {
+                rows.Add($"column {table}.{c[0]} {c[1]} notnull={c[2]} default={c[3]} pk={c[4]}");
+            }
+
+            foreach (var f in await Query(connection, $"SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}')"))
+            {
+                rows.Add($"fk {table}.{f[1]} -> {f[0]}.{f[2]} on delete {f[3]}");
+            }
+
+            foreach (var i in await Query(connection, $"SELECT name, \"unique\", origin FROM pragma_index_list('{table}')"))
+            {
+                var columns = await Query(connection, $"SELECT name FROM pragma_index_info('{i[0]}') ORDER BY seqno");
+                rows.Add($"index {table}.{i[0]} ({string.Join(",", columns.Select(c => c[0]))}) unique={i[1]} origin={i[2]}");
+            }
+        }
+
+        // The CREATE statements themselves catch what the pragmas do not show (AUTOINCREMENT, constraint names).
+        foreach (var sql in await Query(connection, "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"))
+        {
+            rows.Add($"sql {sql[0]}: {Normalize(sql[1])}");
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<string>> PostgresCatalog(DbConnection connection)
+    {
+        var rows = new List<string>();
+        foreach (var c in await Query(connection, """
+            SELECT table_name, column_name, data_type, character_maximum_length, is_nullable, column_default, is_identity, identity_generation
+            FROM information_schema.columns WHERE table_schema = 'public'
+            """))
+        {
+            rows.Add($"column {c[0]}.{c[1]} {c[2]}({c[3]}) nullable={c[4]} default={c[5]} identity={c[6]}/{c[7]}");
+        }
+
+        foreach (var k in await Query(connection, """
+            SELECT conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+            """))
+        {
+            rows.Add($"constraint {k[0]}.{k[1]} {k[2]} {k[3]}");
+        }
+
+        foreach (var i in await Query(connection, "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"))
+        {
+            rows.Add($"index {i[0]}.{i[1]} {i[2]}");
+        }
+
+        return rows;
+    }
+
+    private static string Normalize(string sql) => string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static async Task<List<string[]>> Query(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!).ToArray());
+        }
+
+        return rows;
+    }
+}
