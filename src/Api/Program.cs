@@ -20,8 +20,17 @@ builder.Services
 
 var app = builder.Build();
 
-await app.Services.InitializeDatabaseAsync();
-await BootstrapAsync(app.Services, app.Configuration);
+try
+{
+    await app.Services.InitializeDatabaseAsync();
+    await BootstrapAsync(app.Services, app.Configuration);
+}
+catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavailable)
+{
+    // Serve anyway: requests get 14 and /health reports the outage until the database is back.
+    // Migrations and the first-start bootstrap run at the next start.
+    app.Logger.LogError("Database unavailable at start-up, migrations and bootstrap skipped: {Reason}", ex.GetBaseException().Message);
+}
 
 app.UseExceptionHandler(_ => { });
 app.UseStatusCodePages(context => WrongPathOrMethod.WriteAsync(context.HttpContext));
