@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -97,6 +98,12 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
             return;
         }
 
+        if (!Utf8.IsValid(body))
+        {
+            // System.Text.Json checks the encoding of a string only when it is read: refuse the body up front.
+            throw new NavixyException(ErrorCode.WrongRequestFormat, "The body is not valid UTF-8");
+        }
+
         var looksLikeJson = FirstNonWhitespace(body) == (byte)'{';
         if (mediaType is "application/json" or "text/json" || mediaType?.EndsWith("+json", StringComparison.Ordinal) == true
             || (looksLikeJson && mediaType is null or "application/x-www-form-urlencoded" or "text/plain"))
@@ -112,7 +119,7 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
 
         if (mediaType is null or "application/x-www-form-urlencoded")
         {
-            var text = DecodeUtf8(body);
+            var text = Encoding.UTF8.GetString(body);
             foreach (var (name, values) in QueryHelpers.ParseQuery(text))
             {
                 parameters.SetText(name, values[0] ?? string.Empty);
@@ -141,18 +148,6 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
             throw new NavixyException(ErrorCode.WrongRequestFormat, "The JSON body cannot be parsed");
-        }
-    }
-
-    private static string DecodeUtf8(byte[] body)
-    {
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new NavixyException(ErrorCode.WrongRequestFormat, "The body is not valid UTF-8");
         }
     }
 

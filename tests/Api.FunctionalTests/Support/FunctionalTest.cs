@@ -35,10 +35,13 @@ public abstract class FunctionalTest(string provider)
     [OneTimeSetUp]
     public async Task StartApi()
     {
-        Factory = new PanelApiFactory(provider);
+        Factory = CreateFactory(provider);
         Client = Factory.CreateClient();
         AdminHash = (await Call("panel/account/auth", new { login = "admin", password = PanelApiFactory.AdminPassword })).ShouldSucceed().Hash;
     }
+
+    /// <summary>The host of the fixture; override to change its configuration before it starts.</summary>
+    protected virtual PanelApiFactory CreateFactory(string provider) => new(provider);
 
     [OneTimeTearDown]
     public void StopApi()

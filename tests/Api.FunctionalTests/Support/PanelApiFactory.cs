@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Navixy.Panel.Api.FunctionalTests.Support;
 
 /// <summary>
 /// Hosts the API over a fresh database of the chosen provider: a temporary SQLite data folder, or a new database
-/// on the PostgreSQL server named by NAVIXY_TEST_POSTGRES (started by scripts/test.sh).
+/// on the PostgreSQL server named by NAVIXY_TEST_POSTGRES (started by scripts/test.sh). A second factory can
+/// share the first one's database, as a second API instance would. The host's clock is <see cref="Clock"/> and
+/// every log entry is kept in <see cref="Log"/>.
 /// </summary>
 public sealed class PanelApiFactory : WebApplicationFactory<Program>
 {
@@ -15,9 +20,19 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly string? _postgresServer;
 
-    public PanelApiFactory(string provider)
+    private readonly bool _ownsData;
+
+    public PanelApiFactory(string provider, PanelApiFactory? sharing = null)
     {
         Provider = provider;
+        if (sharing is not null)
+        {
+            DataDirectory = sharing.DataDirectory;
+            ConnectionString = sharing.ConnectionString;
+            return;
+        }
+
+        _ownsData = true;
         DataDirectory = Path.Combine(Path.GetTempPath(), "navixy-functional-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         if (provider == "Postgres")
@@ -37,6 +52,16 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
 
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
+    public AdjustableClock Clock { get; } = new();
+
+    public CapturedLog Log { get; } = new();
+
+    /// <summary>The lowest level logged; set before the first request.</summary>
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Extra configuration, e.g. the email transport; set before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Configuration arguments that point any host (the API, a management command) at this factory's data.</summary>
     public IReadOnlyList<string> ConfigurationArguments =>
     [
@@ -51,17 +76,28 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Default", MinimumLogLevel.ToString());
+        builder.UseSetting("Logging:LogLevel:Microsoft", MinimumLogLevel.ToString());
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", MinimumLogLevel.ToString());
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", MinimumLogLevel.ToString());
         if (ConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Panel", ConnectionString);
         }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (!disposing || !_ownsData)
         {
             return;
         }

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Navixy.Panel.Api.FunctionalTests.Support;
+
+/// <summary>
+/// Every row of every table of a factory's database as text (sorted, so the order rows come back in does not
+/// matter), and its SHA-256: two equal checksums mean no table changed.
+/// </summary>
+public static class DatabaseSnapshot
+{
+    public static async Task<string> DumpAsync(PanelApiFactory factory)
+    {
+        await using var connection = Open(factory);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = connection is SqliteConnection
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var dump = new StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await select.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                var cells = new string[reader.FieldCount];
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    cells[i] = reader.GetName(i) + "=" + Format(reader.GetValue(i));
+                }
+
+                rows.Add(string.Join('|', cells));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            dump.Append("# ").Append(table).Append('\n');
+            foreach (var row in rows)
+            {
+                dump.Append(row).Append('\n');
+            }
+        }
+
+        return dump.ToString();
+    }
+
+    public static async Task<string> ChecksumAsync(PanelApiFactory factory) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(await DumpAsync(factory))));
+
+    private static DbConnection Open(PanelApiFactory factory) => factory.ConnectionString is { } postgres
+        ? new NpgsqlConnection(postgres)
+        : new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(factory.DataDirectory, "panel.db"),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+
+    private static string Format(object value) => value switch
+    {
+        DBNull => "null",
+        byte[] bytes => Convert.ToHexString(bytes),
+        DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
