@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Navixy.Panel.Api.FunctionalTests.Support;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
@@ -9,17 +7,6 @@ namespace Navixy.Panel.Api.FunctionalTests.Features;
 [TestFixture("Postgres")]
 public sealed class UserTests(string provider) : FunctionalTest(provider)
 {
-    private Task<ApiResponse> Upload(string csv, string hash, string partName = "file")
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        content.Add(file, partName, "users.csv");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/panel/user/upload") { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("NVX", hash);
-        return Send(request);
-    }
-
     [TestCase(Transport.Json)]
     [TestCase(Transport.Form)]
     [TestCase(Transport.Query)]

@@ -99,6 +99,18 @@ public abstract class FunctionalTest(string provider)
         return Send(request);
     }
 
+    /// <summary>Uploads a CSV file as the multipart part <paramref name="partName"/> of <c>panel/user/upload</c>.</summary>
+    protected Task<ApiResponse> Upload(string csv, string hash, string partName = "file")
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(file, partName, "users.csv");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/panel/user/upload") { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("NVX", hash);
+        return Send(request);
+    }
+
     protected async Task<ApiResponse> Send(HttpRequestMessage request)
     {
         using var response = await Client.SendAsync(request);
