@@ -29,6 +29,12 @@ public sealed class Dealer
 
     public MfaFactorTypes DefaultMfaFactorTypes { get; private set; }
 
+    /// <summary>
+    /// Counts the changes of this dealer's users' MFA settings. Each change increments it first, in its own
+    /// transaction, which takes the dealer row's lock: changes of one dealer apply one after another.
+    /// </summary>
+    public long MfaRevision { get; private set; }
+
     /// <summary>The default for users without a setting of their own, or null when none is kept.</summary>
     public MfaSettings? DefaultMfaSettings => MfaSettings.FromStorage(DefaultMfaAllowed, DefaultMfaFactorTypes);
 

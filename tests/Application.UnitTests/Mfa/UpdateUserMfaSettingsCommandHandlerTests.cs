@@ -13,16 +13,19 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
     private static readonly MfaSettingsModel Allowed = new("allowed", ["email"]);
 
     private Mock<IUserRepository> _users = null!;
+    private Mock<IDealerRepository> _dealers = null!;
     private Mock<IUnitOfWork> _unitOfWork = null!;
 
     [SetUp]
     public void SetUp()
     {
         _users = new Mock<IUserRepository>(MockBehavior.Strict);
+        _dealers = new Mock<IDealerRepository>(MockBehavior.Strict);
+        _dealers.Setup(d => d.LockForMfaChangeAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _unitOfWork = Fakes.UnitOfWork();
     }
 
-    private UpdateUserMfaSettingsCommandHandler Handler() => new(_users.Object, _unitOfWork.Object, Fakes.Clock().Object);
+    private UpdateUserMfaSettingsCommandHandler Handler() => new(_users.Object, _dealers.Object, _unitOfWork.Object, Fakes.Clock().Object);
 
     [Test]
     public async Task Handle_WhenTargetIsAll_UpdatesEveryMasterUserOfDealerInOneStatement()
@@ -33,27 +36,40 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
 
         _users.Verify(u => u.SetMfaForAllAsync(7, It.Is<MfaSettings>(s => s.IsAllowed && s.FactorTypes == MfaFactorTypes.Email), Fakes.Now, It.IsAny<CancellationToken>()), Times.Once);
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<int>>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _dealers.Verify(d => d.LockForMfaChangeAsync(7, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public async Task Handle_WhenAllSelectedIdsAreMastersOfDealer_UpdatesThemWithRepeatedIdsCountedOnce()
     {
-        _users.Setup(u => u.CountMastersAsync(7, It.Is<IReadOnlyCollection<long>>(ids => ids.SequenceEqual(new long[] { 1, 2 })), It.IsAny<CancellationToken>())).ReturnsAsync(2);
         _users.Setup(u => u.SetMfaForSelectedAsync(7, It.Is<IReadOnlyCollection<long>>(ids => ids.SequenceEqual(new long[] { 1, 2 })), MfaSettings.Disallowed, Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(2);
 
         await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [2, 1, 2]), new MfaSettingsModel("disallowed", ["email"])), CancellationToken.None);
 
         _users.Verify(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), MfaSettings.Disallowed, Fakes.Now, It.IsAny<CancellationToken>()), Times.Once);
+        _dealers.Verify(d => d.LockForMfaChangeAsync(7, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
-    public void Handle_WhenASelectedIdIsNotAMasterOfDealer_Throws201AndChangesNothing()
+    public void Handle_WhenASelectedIdIsNotAMasterOfDealer_Throws201InsideTheTransaction()
     {
-        _users.Setup(u => u.CountMastersAsync(7, It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<CancellationToken>())).ReturnsAsync(1);
+        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(1);
 
         var ex = Assert.ThrowsAsync<NavixyException>(() => Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [1, 99]), Allowed), CancellationToken.None));
 
+        // The exception leaves the unit of work's transaction uncommitted: the one row that did change rolls back.
         Assert.That(ex!.Code, Is.EqualTo(ErrorCode.NotFound));
-        _users.Verify(u => u.SetMfaForSelectedAsync(It.IsAny<long>(), It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<MfaSettings>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+        _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<int>>>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void Handle_WhenTheDealerIsGone_Throws201WithoutTouchingUsers()
+    {
+        _dealers.Setup(d => d.LockForMfaChangeAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("all", null), Allowed), CancellationToken.None));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.NotFound));
+        _users.VerifyNoOtherCalls();
     }
 }

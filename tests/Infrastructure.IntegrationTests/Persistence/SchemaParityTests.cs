@@ -118,7 +118,15 @@ public sealed class SchemaParityTests(string provider)
         return rows;
     }
 
-    private static string Normalize(string sql) => string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// Whitespace-insensitive SQL: SQLite keeps the text of CREATE TABLE and splices an ALTER TABLE ADD COLUMN into
+    /// it with its own spacing, so only the tokens are compared.
+    /// </summary>
+    private static string Normalize(string sql)
+    {
+        var spaced = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return spaced.Replace(" ,", ",", StringComparison.Ordinal).Replace("( ", "(", StringComparison.Ordinal).Replace(" )", ")", StringComparison.Ordinal);
+    }
 
     private static async Task<List<string[]>> Query(DbConnection connection, string sql)
     {

@@ -90,25 +90,36 @@ public sealed class UserRepositoryTests(string provider)
             var ids = new[] { _mastersA[1], _mastersA[2], _mastersA[1] };
             await ((IUnitOfWork)db).InTransactionAsync(async ct =>
             {
-                var found = await users.CountMastersAsync(_dealerA, ids, ct);
-                Assert.That(found, Is.EqualTo(2));
-                return await users.SetMfaForSelectedAsync(_dealerA, ids, MfaSettings.Disallowed, Now, ct);
+                Assert.That(await new DealerRepository(db).LockForMfaChangeAsync(_dealerA, ct), Is.True);
+                var changed = await users.SetMfaForSelectedAsync(_dealerA, ids, MfaSettings.Disallowed, Now, ct);
+                Assert.That(changed, Is.EqualTo(2));
+                return changed;
             }, CancellationToken.None);
         }
 
         Assert.That(counter.Commands, Has.Count.EqualTo(2), string.Join("\n", counter.Commands));
+        Assert.That(counter.Commands, Is.All.StartWith("UPDATE"));
         var mfa = await MfaByUser();
         Assert.That(new[] { mfa[_mastersA[1]], mfa[_mastersA[2]] }, Is.All.False);
         Assert.That(mfa[_mastersA[0]], Is.Null);
     }
 
     [Test]
-    public async Task CountMasters_IgnoresSubUsersAndOtherDealers()
+    public async Task SetMfaForSelected_CountsOnlyMastersOfThatDealer_AndRollsBackWithTheTransaction()
     {
-        await using var db = _database.NewContext();
-        var users = new UserRepository(db);
+        await using (var db = _database.NewContext())
+        {
+            var users = new UserRepository(db);
+            Assert.ThrowsAsync<InvalidOperationException>(() => ((IUnitOfWork)db).InTransactionAsync<int>(async ct =>
+            {
+                var changed = await users.SetMfaForSelectedAsync(_dealerA, [_mastersA[0], _subUserA, _masterB, 999_999], Email, Now, ct);
+                Assert.That(changed, Is.EqualTo(1));
+                throw new InvalidOperationException("refused");
+            }, CancellationToken.None));
+        }
 
-        Assert.That(await users.CountMastersAsync(_dealerA, [_mastersA[0], _subUserA, _masterB, 999_999], CancellationToken.None), Is.EqualTo(1));
+        var mfa = await MfaByUser();
+        Assert.That(new[] { mfa[_mastersA[0]], mfa[_subUserA], mfa[_masterB] }, Is.All.Null);
     }
 
     [Test]

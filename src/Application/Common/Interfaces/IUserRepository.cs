@@ -43,13 +43,13 @@ public interface IUserRepository
         int limit,
         CancellationToken cancellationToken);
 
-    /// <summary>How many of the distinct ids are master users of the dealer (one query).</summary>
-    Task<int> CountMastersAsync(long dealerId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
-
     /// <summary>Sets the own MFA setting of every master user of the dealer in one statement; returns rows changed.</summary>
     Task<int> SetMfaForAllAsync(long dealerId, MfaSettings settings, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Sets the own MFA setting of the listed master users of the dealer in one statement.</summary>
+    /// <summary>
+    /// Sets the own MFA setting of the listed master users of the dealer in one statement; returns how many rows it
+    /// changed, which is fewer than the distinct ids when one is not a master user of the dealer.
+    /// </summary>
     Task<int> SetMfaForSelectedAsync(
         long dealerId,
         IReadOnlyCollection<long> ids,

@@ -13,5 +13,8 @@ internal sealed class DealerConfiguration : IEntityTypeConfiguration<Dealer>
         builder.Property(d => d.Name).HasMaxLength(200);
         builder.Property(d => d.DefaultMfaFactorTypes).HasConversion<int>();
         builder.Ignore(d => d.DefaultMfaSettings);
+
+        // The default serves the rows that existed before the column (migration DealerMfaRevision); EF always writes it.
+        builder.Property(d => d.MfaRevision).HasDefaultValue(0L).ValueGeneratedNever();
     }
 }

@@ -21,5 +21,9 @@ internal sealed class DealerRepository(PanelDbContext db) : IDealerRepository
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Dealers.AnyAsync(cancellationToken);
 
+    public async Task<bool> LockForMfaChangeAsync(long dealerId, CancellationToken cancellationToken) =>
+        await db.Dealers.Where(d => d.Id == dealerId)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(d => d.MfaRevision, d => d.MfaRevision + 1), cancellationToken) == 1;
+
     public void Add(Dealer dealer) => db.Dealers.Add(dealer);
 }

@@ -96,12 +96,6 @@ internal sealed class UserRepository(PanelDbContext db) : IUserRepository
         return new UserPage(users, count);
     }
 
-    public Task<int> CountMastersAsync(long dealerId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
-    {
-        var distinct = ids.Distinct().ToArray();
-        return db.Users.CountAsync(u => u.DealerId == dealerId && u.MasterId == null && distinct.Contains(u.Id), cancellationToken);
-    }
-
     public Task<int> SetMfaForAllAsync(long dealerId, MfaSettings settings, DateTime now, CancellationToken cancellationToken) =>
         SetMfa(db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null), settings, now, cancellationToken);
 

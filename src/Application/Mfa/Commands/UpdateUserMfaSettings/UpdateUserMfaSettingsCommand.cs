@@ -9,7 +9,7 @@ namespace Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 /// <summary><c>panel/user/mfa/settings/update</c>: sets the own MFA setting of all or selected master users of the dealer.</summary>
 public sealed record UpdateUserMfaSettingsCommand(long DealerId, MfaTargetModel? Target, MfaSettingsModel? Settings) : IRequest<Unit>, IDealerScoped;
 
-public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, IDealerRepository dealers, IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<UpdateUserMfaSettingsCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateUserMfaSettingsCommand request, CancellationToken cancellationToken)
@@ -20,17 +20,25 @@ public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, I
 
         await unitOfWork.InTransactionAsync(async ct =>
         {
+            // Changes of one dealer apply one after another: each first takes the dealer row's lock, so two
+            // overlapping updates never lock the same users in opposite orders.
+            if (!await dealers.LockForMfaChangeAsync(request.DealerId, ct))
+            {
+                throw new NavixyException(ErrorCode.NotFound);
+            }
+
             switch (target)
             {
                 case MfaTarget.SelectedUsers selected:
-                    // All or nothing: every id must be a master user of this dealer before anything changes.
-                    var found = await users.CountMastersAsync(request.DealerId, selected.Ids, ct);
-                    if (found != selected.Ids.Count)
+                    // All or nothing: an id that is not a master user of this dealer leaves a row unchanged, and the
+                    // exception rolls the whole transaction back.
+                    var changed = await users.SetMfaForSelectedAsync(request.DealerId, selected.Ids, settings, now, ct);
+                    if (changed != selected.Ids.Count)
                     {
                         throw new NavixyException(ErrorCode.NotFound);
                     }
 
-                    return await users.SetMfaForSelectedAsync(request.DealerId, selected.Ids, settings, now, ct);
+                    return changed;
                 default:
                     return await users.SetMfaForAllAsync(request.DealerId, settings, now, ct);
             }
