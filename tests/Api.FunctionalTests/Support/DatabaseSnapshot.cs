@@ -15,7 +15,7 @@ public static class DatabaseSnapshot
 {
     public static async Task<string> DumpAsync(PanelApiFactory factory)
     {
-        await using var connection = Open(factory);
+        await using var connection = Connect(factory, readOnly: true);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
@@ -62,13 +62,25 @@ public static class DatabaseSnapshot
     public static async Task<string> ChecksumAsync(PanelApiFactory factory) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(await DumpAsync(factory))));
 
-    private static DbConnection Open(PanelApiFactory factory) => factory.ConnectionString is { } postgres
+    /// <summary>The value of a scalar query, e.g. a count.</summary>
+    public static async Task<long> ScalarAsync(PanelApiFactory factory, string sql)
+    {
+        await using var connection = Connect(factory, readOnly: true);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A new, unopened connection to the factory's database, outside the API's pool.</summary>
+    public static DbConnection Connect(PanelApiFactory factory, bool readOnly = false) => factory.ConnectionString is { } postgres
         ? new NpgsqlConnection(postgres)
         : new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(factory.DataDirectory, "panel.db"),
-            Mode = SqliteOpenMode.ReadOnly,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
             Pooling = false,
+            DefaultTimeout = 60,
         }.ToString());
 
     private static string Format(object value) => value switch

@@ -22,7 +22,10 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsData;
 
-    public PanelApiFactory(string provider, PanelApiFactory? sharing = null)
+    /// <param name="provider">Sqlite or Postgres.</param>
+    /// <param name="sharing">Another factory whose database this one uses, as a second API instance.</param>
+    /// <param name="postgresServer">A PostgreSQL server other than the shared test server, for fault tests.</param>
+    public PanelApiFactory(string provider, PanelApiFactory? sharing = null, string? postgresServer = null)
     {
         Provider = provider;
         if (sharing is not null)
@@ -37,7 +40,7 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         if (provider == "Postgres")
         {
-            _postgresServer = PostgresServer.ConnectionString();
+            _postgresServer = postgresServer ?? PostgresServer.ConnectionString();
             _postgresDatabase = "navixy_ft_" + Guid.NewGuid().ToString("N");
             PostgresServer.CreateDatabase(_postgresServer, _postgresDatabase);
             ConnectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;

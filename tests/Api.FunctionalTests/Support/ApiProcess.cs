@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Navixy.Panel.Api.FunctionalTests.Support;
+
+/// <summary>
+/// The service as a real process (the built src/Api executable on a loopback port), for tests that kill it.
+/// </summary>
+public sealed class ApiProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, int port)
+    {
+        _process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts the service with the configuration arguments and waits until <c>/health</c> answers 200.</summary>
+    public static async Task<ApiProcess> StartAsync(IEnumerable<string> configuration)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ApiAssembly());
+        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        foreach (var argument in configuration)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new ApiProcess(process, port);
+
+        using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Assert.That(process.HasExited, Is.False, "the service exited during start-up");
+            try
+            {
+                using var health = await client.GetAsync("health");
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return api;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        api.Dispose();
+        throw new TimeoutException("the service did not become healthy within 60 s");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no rollback by the process itself.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>src/Api/bin/&lt;configuration&gt;/net10.0/Navixy.Panel.Api.dll, built with the tests.</summary>
+    private static string ApiAssembly()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Navixy.Panel.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.That(root, Is.Not.Null, "repository root not found");
+        var path = Path.Combine(root!.FullName, "src", "Api", "bin", configuration, testOutput.Name, "Navixy.Panel.Api.dll");
+        Assert.That(File.Exists(path), Is.True, path);
+        return path;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
