@@ -29,6 +29,13 @@ public static class DependencyInjection
         services.AddAuthorization(options => options.AddNavixyPolicies());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NavixyAuthorizationResultHandler>();
         services.AddOpenApi();
+
+        // Navixy clients may send passwords, session hashes and codes in the query string, and the action arguments
+        // carry them too: the two framework categories that print URLs and arguments are capped whatever the
+        // configured log levels (these rules come after the configuration's, so they win for these categories).
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker", LogLevel.Debug));
         return services;
     }
 }

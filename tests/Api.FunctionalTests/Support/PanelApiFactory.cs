@@ -93,7 +93,7 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Log));
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

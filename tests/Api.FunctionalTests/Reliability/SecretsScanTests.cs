@@ -1,0 +1,209 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.Application.Panel.Commands.CreatePanelAccount;
+
+namespace Navixy.Panel.Api.FunctionalTests.Reliability;
+
+/// <summary>
+/// Runs every flow that handles a secret (panel and user logins, wrong guesses, user creation and upload, codes,
+/// resends, sub-users, logouts; in every transport, hashes in the header and in the query string) with logging at
+/// Trace, then scans the database (its files on disk and every row) and the captured log for each secret used.
+/// </summary>
+[TestFixture("Sqlite")]
+[TestFixture("Postgres")]
+public sealed partial class SecretsScanTests(string provider) : FunctionalTest(provider)
+{
+    private readonly List<string> _secrets = [];
+    private readonly List<string> _codes = [];
+    private DateTime _startedAt;
+
+    protected override PanelApiFactory CreateFactory(string provider)
+    {
+        _startedAt = DateTime.UtcNow.AddSeconds(-5);
+        return new PanelApiFactory(provider) { MinimumLogLevel = LogLevel.Trace };
+    }
+
+    private string Secret(string prefix)
+    {
+        var secret = $"{prefix}-{Guid.NewGuid():N}"[..32];
+        _secrets.Add(secret);
+        return secret;
+    }
+
+    private string Keep(string hash)
+    {
+        _secrets.Add(hash);
+        return hash;
+    }
+
+    private string NewCodeFor(string login)
+    {
+        var code = Directory.GetFiles(Factory.MailDirectory, "*.eml").Select(File.ReadAllText)
+            .Where(t => t.Contains("To: " + login, StringComparison.Ordinal))
+            .Select(t => CodePattern().Match(t).Groups[1].Value)
+            .Except(_codes)
+            .Single();
+        _codes.Add(code);
+        return code;
+    }
+
+    [OneTimeSetUp]
+    public async Task RunEveryFlowThatHandlesASecret()
+    {
+        _secrets.Add(PanelApiFactory.AdminPassword);
+        Keep(AdminHash);
+        var accountLogin = Unique("scan");
+        var accountPassword = Secret("Acct");
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreatePanelAccountCommand(1, accountLogin, accountPassword, "users:read,users:update,users:create"));
+        }
+
+        var panel = Keep((await Call("panel/account/auth", new { login = accountLogin, password = accountPassword }, transport: Transport.Form)).ShouldSucceed().Hash);
+        (await Call("panel/account/auth", new { login = accountLogin, password = Secret("WrongPanel") }, transport: Transport.Query)).ShouldFail(12);
+
+        var guarded = Unique("guarded") + "@example.com";
+        var guardedPassword = Secret("Guard");
+        (await Call("panel/user/create", new
+        {
+            user = new { login = guarded, first_name = "G", last_name = "S", legal_type = "individual", dealer_mfa_settings = new { type = "allowed", factor_types = new[] { "email" } } },
+            password = guardedPassword,
+            locale = "en_US",
+            time_zone = "UTC",
+        }, panel)).ShouldSucceed();
+        var plain = Unique("plain") + "@example.com";
+        var plainPassword = Secret("Plain");
+        (await Call("panel/user/create", new { user = new { login = plain, first_name = "P", last_name = "S", legal_type = "individual" }, password = plainPassword, locale = "en_US", time_zone = "UTC" }, panel, Transport.Query)).ShouldSucceed();
+        (await Upload($"login;first_name;last_name;legal_type;password\n{Unique("up")}@example.com;U;P;individual;{Secret("Upload")}\n{Unique("up")}@example.com;U;Q;individual;{Secret("Upload")}\n", panel)).ShouldSucceed();
+        (await Call("panel/user/list", new { hash = panel }, transport: Transport.Query)).ShouldSucceed();
+
+        var full = Keep((await Call("user/auth", new { login = plain, password = plainPassword }, transport: Transport.Query)).ShouldSucceed().Hash);
+        (await Call("user/auth", new { login = plain, password = Secret("WrongUser") })).ShouldFail(102);
+        (await Call("user/get_info", new { hash = full }, transport: Transport.Query)).ShouldSucceed();
+
+        var secondFactor = Keep((await Call("user/auth", new { login = guarded, password = guardedPassword }, transport: Transport.Form)).ShouldSucceed().Hash);
+        _ = NewCodeFor(guarded);
+        (await Call("user/auth/code/verify", new { code = "000000" == _codes[^1] ? "000001" : "000000" }, secondFactor)).ShouldFail(282);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await Call("user/auth/code/resend", new { hash = secondFactor }, transport: Transport.Query)).ShouldSucceed();
+        var guardedFull = Keep((await Call("user/auth/code/verify", new { code = NewCodeFor(guarded), hash = secondFactor }, transport: Transport.Form)).ShouldSucceed().Hash);
+
+        var sub = Unique("sub") + "@example.com";
+        var subPassword = Secret("Sub");
+        (await Call("subuser/register", new { user = new { login = sub, first_name = "S", last_name = "U" }, password = subPassword }, guardedFull)).ShouldSucceed();
+        var subSecondFactor = Keep((await Call("user/auth", new { login = sub, password = subPassword })).ShouldSucceed().Hash);
+        Keep((await Call("user/auth/code/verify", new { code = NewCodeFor(sub) }, subSecondFactor, Transport.Query)).ShouldSucceed().Hash);
+
+        (await Call("user/logout", null, full)).ShouldSucceed();
+        (await Call("panel/account/logout", new { hash = panel }, transport: Transport.Form)).ShouldSucceed();
+    }
+
+    [Test]
+    public void TheRunUsedSecretsOfEveryKind()
+    {
+        Assert.That(_secrets, Has.Count.GreaterThanOrEqualTo(14));
+        Assert.That(_codes, Has.Count.EqualTo(3));
+        Assert.That(Factory.Log.Entries, Has.Count.GreaterThan(100), "logging at Trace captured the run");
+    }
+
+    [Test]
+    public void CapturedLog_HoldsNoSecret()
+    {
+        var leaks = Factory.Log.Entries.Where(Leaks).Select(e => e.Length > 300 ? e[..300] : e).ToArray();
+
+        Assert.That(leaks, Is.Empty, $"{leaks.Length} log entries hold a secret");
+    }
+
+    [Test]
+    public async Task DatabaseRows_HoldNoSecret()
+    {
+        var dump = await DatabaseSnapshot.DumpAsync(Factory);
+        Assert.Multiple(() =>
+        {
+            foreach (var secret in _secrets)
+            {
+                Assert.That(dump, Does.Not.Contain(secret));
+            }
+
+            foreach (var code in _codes)
+            {
+                Assert.That(Regex.IsMatch(dump, $"(?<![0-9A-Za-z]){code}(?![0-9A-Za-z])"), Is.False, $"code {code} in a row");
+            }
+        });
+    }
+
+    [Test]
+    public async Task DatabaseFiles_HoldNoSecret()
+    {
+        var files = await DatabaseFiles();
+        Assert.That(files, Is.Not.Empty);
+        var scanned = 0L;
+        Assert.Multiple(() =>
+        {
+            foreach (var file in files)
+            {
+                byte[] bytes;
+                try
+                {
+                    using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    bytes = new byte[stream.Length];
+                    stream.ReadExactly(bytes);
+                }
+                catch (Exception ex) when (ex is FileNotFoundException or EndOfStreamException)
+                {
+                    continue; // removed or truncated by the server meanwhile
+                }
+
+                scanned += bytes.Length;
+                var text = Encoding.Latin1.GetString(bytes);
+                foreach (var secret in _secrets)
+                {
+                    Assert.That(text.Contains(secret, StringComparison.Ordinal), Is.False, $"{secret[..6]}... in {file}");
+                }
+
+                foreach (var code in _codes)
+                {
+                    Assert.That(Regex.IsMatch(text, $"(?<![0-9A-Za-z]){code}(?![0-9A-Za-z])"), Is.False, $"code {code} in {file}");
+                }
+            }
+        });
+        TestContext.Out.WriteLine($"{Factory.Provider}: scanned {files.Count} files, {scanned / 1024} KiB, for {_secrets.Count} secrets and {_codes.Count} codes");
+    }
+
+    /// <summary>
+    /// SQLite: the database file and its write-ahead log. PostgreSQL: after a checkpoint, the files of this test's
+    /// database and the write-ahead log segments written during the run (NAVIXY_TEST_PGDATA, set by scripts/test.sh).
+    /// </summary>
+    private async Task<List<string>> DatabaseFiles()
+    {
+        if (Factory.ConnectionString is null)
+        {
+            return Directory.GetFiles(Factory.DataDirectory, "panel.db*").ToList();
+        }
+
+        var pgdata = Environment.GetEnvironmentVariable("NAVIXY_TEST_PGDATA");
+        if (string.IsNullOrEmpty(pgdata) || !Directory.Exists(pgdata))
+        {
+            Assert.Ignore("NAVIXY_TEST_PGDATA is not set: run the tests through scripts/test.sh to scan PostgreSQL's files");
+        }
+
+        await DatabaseSnapshot.ScalarAsync(Factory, "CHECKPOINT; SELECT 1");
+        var oid = await DatabaseSnapshot.ScalarAsync(Factory, "SELECT oid FROM pg_database WHERE datname = current_database()");
+        return
+        [
+            .. Directory.GetFiles(Path.Combine(pgdata!, "base", oid.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            .. Directory.GetFiles(Path.Combine(pgdata!, "pg_wal")).Where(f => File.GetLastWriteTimeUtc(f) >= _startedAt),
+        ];
+    }
+
+    private bool Leaks(string text) =>
+        _secrets.Any(secret => text.Contains(secret, StringComparison.Ordinal))
+        || _codes.Any(code => Regex.IsMatch(text, $"(?<![0-9A-Za-z]){code}(?![0-9A-Za-z])"));
+
+    [GeneratedRegex(@"code is (\d{6})")]
+    private static partial Regex CodePattern();
+}
