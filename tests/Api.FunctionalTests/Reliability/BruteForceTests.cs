@@ -137,6 +137,7 @@ public sealed partial class BruteForceTests(string provider) : FunctionalTest(pr
             wrongSinceIssue++;
         }
 
+        TestContext.Out.WriteLine($"1000 guesses, {sends} codes sent, the real code offered {realCodeTries} times after it was voided, {await WrongAttempts()} misses counted");
         Assert.That(sends, Is.EqualTo(5));
         Assert.That(realCodeTries, Is.GreaterThan(0), "the real code was tried after it was voided");
         Assert.That(await WrongAttempts(), Is.EqualTo(25), "five sends, five counted misses each; later guesses find no usable code");
