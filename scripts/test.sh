@@ -16,27 +16,15 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "apt-get install failed" >&2; exit 2; }
 fi
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
+. "$root/scripts/postgres.sh"
 work=$(mktemp -d /tmp/navixy-tests.XXXXXX)
-chmod 755 "$work"
-pgdata="$work/pg"
-pgport=$(free_port)
 cleanup() {
-  as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1
+  stop_postgres
   [ -n "${smtp_pid:-}" ] && kill "$smtp_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-mkdir -p "$pgdata" && [ "$(id -u)" = 0 ] && chown postgres "$pgdata" "$work"
-as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >"$work/initdb.log" 2>&1 \
-  || { cat "$work/initdb.log"; echo "initdb failed" >&2; exit 2; }
-as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$work/pg.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-  start >/dev/null || { cat "$work/pg.log"; echo "PostgreSQL did not start" >&2; exit 2; }
+start_postgres "$work" "-c max_connections=300" || exit 2
 export NAVIXY_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Timeout=5;Command Timeout=120"
 export NAVIXY_TEST_PGBIN="$pgbin"
 export NAVIXY_TEST_PGDATA="$pgdata"

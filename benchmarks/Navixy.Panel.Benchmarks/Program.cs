@@ -1,0 +1,449 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Navixy.Panel.Api.FunctionalTests.Support;
+using Npgsql;
+
+namespace Navixy.Panel.Benchmarks;
+
+/// <summary>
+/// The benchmark harness behind <c>benchmarks/run.sh</c>: for each provider it starts the built service as a
+/// process on a fresh database, fills dealers of 10k, 100k and 1M users, and measures bulk and selected updates
+/// (against raw SQL), throughput and latency with wrk, and the login flow. Writes a markdown report.
+/// </summary>
+public static partial class Program
+{
+    internal const string AdminPassword = "Bench-Admin-Passw0rd";
+    internal const string AccountPassword = "Bench-Account-Passw0rd";
+    internal const string UserPassword = "Bulk-Passw0rd";
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var options = Options.Parse(args);
+        var report = new Report(options);
+        foreach (var provider in options.Providers)
+        {
+            await using var run = await ProviderRun.StartAsync(provider, options);
+            await run.MeasureAsync(report);
+        }
+
+        await File.WriteAllTextAsync(options.Output, report.ToMarkdown());
+        Console.WriteLine($"report written to {options.Output}");
+        return 0;
+    }
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    internal static double Percentile(IEnumerable<double> values, double percentile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1)];
+    }
+
+    internal static string Ms(double value) => value.ToString(value < 10 ? "F2" : "F0", Invariant);
+
+    [GeneratedRegex(@"code is (\d{6})")]
+    internal static partial Regex CodePattern();
+
+    /// <summary>Command line of the harness.</summary>
+    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, string Command)
+    {
+        public static Options Parse(string[] args)
+        {
+            string Value(string name, string fallback)
+            {
+                var index = Array.IndexOf(args, name);
+                return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+            }
+
+            return new Options(
+                Value("--api", "src/Api/bin/Release/net10.0/Navixy.Panel.Api.dll"),
+                Value("--postgres", Environment.GetEnvironmentVariable("NAVIXY_BENCH_POSTGRES") ?? string.Empty),
+                Value("--out", "benchmarks/results/latest.md"),
+                Value("--sizes", "10000,100000,1000000").Split(',').Select(s => int.Parse(s, Invariant)).ToArray(),
+                Value("--providers", "Sqlite,Postgres").Split(','),
+                int.Parse(Value("--wrk-seconds", "5"), Invariant),
+                "benchmarks/run.sh" + string.Concat(ExtraArguments(args).Select(a => " " + a)));
+        }
+
+        /// <summary>The arguments given to benchmarks/run.sh itself (it supplies --api, --postgres and --out).</summary>
+        private static IEnumerable<string> ExtraArguments(string[] args)
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (args[i] is "--api" or "--postgres" or "--out")
+                {
+                    i++;
+                    continue;
+                }
+
+                yield return args[i];
+            }
+        }
+    }
+}
+
+/// <summary>One provider: the service process, its database and the measurements taken against it.</summary>
+internal sealed class ProviderRun : IAsyncDisposable
+{
+    private readonly Program.Options _options;
+    private readonly string _folder;
+    private readonly string? _connectionString;
+    private readonly string? _database;
+    private Process _api = null!;
+    private HttpClient _http = null!;
+    private int _port;
+
+    private ProviderRun(string provider, Program.Options options)
+    {
+        Provider = provider;
+        _options = options;
+        _folder = Path.Combine(Path.GetTempPath(), "navixy-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        if (provider == "Postgres")
+        {
+            _database = "navixy_bench_" + Guid.NewGuid().ToString("N");
+            using var connection = new NpgsqlConnection(options.Postgres);
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            create.ExecuteNonQuery();
+            _connectionString = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = _database, CommandTimeout = 600 }.ConnectionString;
+        }
+    }
+
+    public string Provider { get; }
+
+    private IEnumerable<string> Configuration =>
+    [
+        $"--Storage:DataDirectory={_folder}",
+        $"--Database:Provider={Provider}",
+        $"--Bootstrap:AdminPassword={Program.AdminPassword}",
+        "--Logging:LogLevel:Default=Warning",
+        .. _connectionString is null ? Array.Empty<string>() : [$"--ConnectionStrings:Panel={_connectionString}"],
+    ];
+
+    public static async Task<ProviderRun> StartAsync(string provider, Program.Options options)
+    {
+        var run = new ProviderRun(provider, options);
+        await run.StartApiAsync();
+        return run;
+    }
+
+    public async Task MeasureAsync(Report report)
+    {
+        Console.WriteLine($"== {Provider}");
+        var hashOfUser = new PasswordHasher<object>().HashPassword(new object(), Program.UserPassword);
+        var dealers = new List<(int Size, long Dealer, string Hash)>();
+        foreach (var size in _options.Sizes)
+        {
+            var dealer = long.Parse(await Manage("dealer", "create", "--name", $"Bench {size}"), CultureInfo.InvariantCulture);
+            var login = $"bench{size}";
+            await Manage("account", "create", "--dealer", dealer.ToString(CultureInfo.InvariantCulture), "--login", login, "--password", Program.AccountPassword, "--permissions", "users:read,users:update,users:create");
+            var hash = (await Post("panel/account/auth", new { login, password = Program.AccountPassword })).GetProperty("hash").GetString()!;
+            await using var connection = Connect();
+            await connection.OpenAsync();
+            var took = await UserGenerator.GenerateAsync(connection, dealer, size, hashOfUser);
+            Console.WriteLine($"   dealer {dealer}: {size} users (+{size / 10} sub-users) generated in {took.TotalSeconds:F1} s");
+            dealers.Add((size, dealer, hash));
+        }
+
+        foreach (var (size, dealer, hash) in dealers)
+        {
+            report.Bulk.Add(await MeasureBulkAsync(size, dealer, hash));
+            report.Selected.Add(await MeasureSelectedAsync(size, dealer, hash));
+        }
+
+        var (largest, largestDealer, largestHash) = dealers[^1];
+        var userId = await FirstMasterAsync(largestDealer);
+        var ids = await SomeMastersAsync(largestDealer, 100);
+        var targets = new (string Name, string Action, object Body, string? Hash)[]
+        {
+            ("error 3 (ceiling)", "panel/user/mfa/settings/default/read", new { }, null),
+            ("default/read", "panel/user/mfa/settings/default/read", new { }, largestHash),
+            ("user/read", "panel/user/read", new { user_id = userId }, largestHash),
+            ("update 100 selected", "panel/user/mfa/settings/update", new { target = new { type = "selected", ids }, settings = new { type = "disallowed" } }, largestHash),
+        };
+        foreach (var connections in new[] { 1, 16, 64 })
+        {
+            foreach (var (name, action, body, hash) in targets)
+            {
+                var result = await Wrk.RunAsync(new Uri(_http.BaseAddress!, "v2/" + action), JsonSerializer.Serialize(body), hash, connections, _options.WrkSeconds);
+                report.Throughput.Add(new ThroughputRow(Provider, largest, name, connections, result));
+                Console.WriteLine($"   wrk {name} x{connections}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms");
+            }
+        }
+
+        report.Logins.Add(await MeasureLoginAsync(dealers[0].Hash));
+    }
+
+    private async Task<BulkRow> MeasureBulkAsync(int size, long dealer, string hash)
+    {
+        var runs = size >= 1_000_000 ? 3 : 5;
+        var api = new List<double>();
+        var raw = new List<double>();
+        var memory = new List<double>();
+        var allowed = false;
+        for (var run = 0; run < runs; run++)
+        {
+            allowed = !allowed;
+            var baseline = ResetPeakMemory();
+            var watch = Stopwatch.StartNew();
+            await Post("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = Settings(allowed) }, hash);
+            api.Add(watch.Elapsed.TotalMilliseconds);
+            memory.Add(Math.Max(0, PeakMemory() - baseline) / 1024.0 / 1024.0);
+
+            allowed = !allowed;
+            raw.Add(await RawUpdateAllAsync(dealer, allowed));
+        }
+
+        var row = new BulkRow(Provider, size, runs, Program.Median(api), Program.Median(raw), memory.Max());
+        Console.WriteLine($"   update all {size}: api {row.ApiMs:F0} ms, raw SQL {row.RawMs:F0} ms, ratio {row.Ratio:F2}, peak memory +{row.PeakMemoryMb:F1} MB");
+        return row;
+    }
+
+    private async Task<SelectedRow> MeasureSelectedAsync(int size, long dealer, string hash)
+    {
+        var latencies = new List<double>();
+        for (var run = 0; run < 60; run++)
+        {
+            var ids = await SomeMastersAsync(dealer, 100, seed: run);
+            var watch = Stopwatch.StartNew();
+            await Post("panel/user/mfa/settings/update", new { target = new { type = "selected", ids }, settings = Settings(run % 2 == 0) }, hash);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        latencies.RemoveRange(0, 10); // warm-up
+        var row = new SelectedRow(Provider, size, Program.Median(latencies), Program.Percentile(latencies, 99));
+        Console.WriteLine($"   update 100 selected of {size}: median {row.MedianMs:F2} ms, p99 {row.P99Ms:F2} ms");
+        return row;
+    }
+
+    private async Task<LoginRow> MeasureLoginAsync(string panelHash)
+    {
+        var login = $"login-bench-{Guid.NewGuid():N}@example.com";
+        await Post("panel/user/create", new
+        {
+            user = new { login, first_name = "Login", last_name = "Bench", legal_type = "individual", dealer_mfa_settings = new { type = "allowed", factor_types = new[] { "email" } } },
+            password = Program.UserPassword,
+            locale = "en_US",
+            time_zone = "UTC",
+        }, panelHash);
+        var auth = new List<double>();
+        var verify = new List<double>();
+        var seen = new HashSet<string>();
+        for (var run = 0; run < 25; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var secondFactor = (await Post("user/auth", new { login, password = Program.UserPassword })).GetProperty("hash").GetString()!;
+            auth.Add(watch.Elapsed.TotalMilliseconds);
+            var code = Directory.GetFiles(Path.Combine(_folder, "mail"), "*.eml").Select(File.ReadAllText)
+                .Where(t => t.Contains(login, StringComparison.Ordinal)).Select(t => Program.CodePattern().Match(t).Groups[1].Value)
+                .Except(seen).Single();
+            seen.Add(code);
+            watch.Restart();
+            await Post("user/auth/code/verify", new { code }, secondFactor);
+            verify.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var hasher = new PasswordHasher<object>();
+        var stored = hasher.HashPassword(new object(), Program.UserPassword);
+        var hashing = new List<double>();
+        for (var run = 0; run < 25; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            hasher.VerifyHashedPassword(new object(), stored, Program.UserPassword);
+            hashing.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        auth.RemoveRange(0, 5);
+        verify.RemoveRange(0, 5);
+        var row = new LoginRow(Provider, Program.Median(auth), Program.Median(verify), Program.Median(hashing));
+        Console.WriteLine($"   login: user/auth {row.AuthMs:F1} ms (password hashing {row.HashingMs:F1} ms), verify {row.VerifyMs:F1} ms");
+        return row;
+    }
+
+    private static object Settings(bool allowed) => allowed ? new { type = "allowed", factor_types = new[] { "email" } } : new { type = "disallowed" };
+
+    /// <summary>The same change as <c>update</c> with target all, as one raw SQL statement in a transaction.</summary>
+    private async Task<double> RawUpdateAllAsync(long dealer, bool allowed)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        var watch = Stopwatch.StartNew();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandTimeout = 600;
+        command.CommandText = "UPDATE users SET mfa_allowed = @allowed, mfa_factor_types = @types, mfa_updated_at = @now WHERE dealer_id = @dealer AND master_id IS NULL";
+        Add(command, "@allowed", allowed);
+        Add(command, "@types", allowed ? 1 : 0);
+        Add(command, "@now", DateTime.UtcNow);
+        Add(command, "@dealer", dealer);
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private async Task<long> FirstMasterAsync(long dealer) => (await SomeMastersAsync(dealer, 1))[0];
+
+    private async Task<long[]> SomeMastersAsync(long dealer, int count, int seed = 0)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(id), MAX(id) FROM users WHERE dealer_id = @dealer AND master_id IS NULL";
+        Add(command, "@dealer", dealer);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (min, max) = (reader.GetInt64(0), reader.GetInt64(1));
+        var random = new Random(seed);
+        var ids = new HashSet<long>();
+        while (ids.Count < count)
+        {
+            // The generator inserts a dealer's masters in one statement and its sub-users after them, so every id
+            // in [min, max] is a master user of the dealer.
+            ids.Add(min + random.NextInt64(max - min + 1));
+        }
+
+        return [.. ids];
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private DbConnection Connect() => _connectionString is null
+        ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "panel.db"), DefaultTimeout = 600 }.ToString())
+        : new NpgsqlConnection(_connectionString);
+
+    private async Task<JsonElement> Post(string action, object parameters, string? hash = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v2/" + action) { Content = JsonContent.Create(parameters) };
+        if (hash is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "NVX " + hash);
+        }
+
+        using var response = await _http.SendAsync(request);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        if (!body.GetProperty("success").GetBoolean())
+        {
+            throw new InvalidOperationException($"{action} failed: {body}");
+        }
+
+        return body;
+    }
+
+    /// <summary>Resets the process's peak resident memory (Linux clear_refs 5); returns the current resident memory in bytes.</summary>
+    private long ResetPeakMemory()
+    {
+        File.WriteAllText($"/proc/{_api.Id}/clear_refs", "5");
+        return ReadStatus("VmRSS:");
+    }
+
+    private long PeakMemory() => ReadStatus("VmHWM:");
+
+    private long ReadStatus(string field)
+    {
+        var line = File.ReadLines($"/proc/{_api.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private async Task<string> Manage(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { _options.Api }.Concat(args).Concat(Configuration))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"{string.Join(' ', args)}: {error}");
+    }
+
+    private async Task StartApiAsync()
+    {
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            _port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { _options.Api, $"--urls=http://127.0.0.1:{_port}" }.Concat(Configuration))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _api = Process.Start(start)!;
+        _api.OutputDataReceived += (_, _) => { };
+        _api.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("   api: " + e.Data);
+            }
+        };
+        _api.BeginOutputReadLine();
+        _api.BeginErrorReadLine();
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}/"), Timeout = TimeSpan.FromMinutes(10) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                using var health = await _http.GetAsync("health");
+                if (health.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("the service did not start");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_api is { HasExited: false })
+        {
+            _api.Kill(entireProcessTree: true);
+            await _api.WaitForExitAsync();
+        }
+
+        if (_database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_options.Postgres);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Navixy.Panel.Benchmarks;
+
+internal sealed record BulkRow(string Provider, int Users, int Runs, double ApiMs, double RawMs, double PeakMemoryMb)
+{
+    public double Ratio => ApiMs / RawMs;
+}
+
+internal sealed record SelectedRow(string Provider, int Users, double MedianMs, double P99Ms);
+
+internal sealed record ThroughputRow(string Provider, int Users, string Request, int Connections, WrkResult Result);
+
+internal sealed record LoginRow(string Provider, double AuthMs, double VerifyMs, double HashingMs);
+
+/// <summary>Collects the measurements and renders docs/benchmarks.md's tables.</summary>
+internal sealed class Report(Program.Options options)
+{
+    public List<BulkRow> Bulk { get; } = [];
+
+    public List<SelectedRow> Selected { get; } = [];
+
+    public List<ThroughputRow> Throughput { get; } = [];
+
+    public List<LoginRow> Logins { get; } = [];
+
+    public string ToMarkdown()
+    {
+        static string F(double value) => Program.Ms(value);
+        var text = new StringBuilder();
+        text.AppendLine("## Measured figures").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {MemoryGiB():F0} GiB, {RuntimeInformation.OSDescription}; .NET {Environment.Version}; {Postgres()}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{options.Command}` (wrk runs {options.WrkSeconds} s each).").AppendLine();
+
+        text.AppendLine("### `update` with target all, through HTTP, against one raw SQL `UPDATE`").AppendLine();
+        text.AppendLine("| provider | users | runs | API median ms | raw SQL median ms | ratio (target <= 1.5) | API peak memory growth MB (target < 64) |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var row in Bulk)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {row.Runs} | {F(row.ApiMs)} | {F(row.RawMs)} | {row.Ratio:F2} | {row.PeakMemoryMb:F1} |");
+        }
+
+        text.AppendLine().AppendLine("### `update` with 100 selected ids, sequential (50 calls after 10 warm-up)").AppendLine();
+        text.AppendLine("| provider | users of the dealer | median ms (target < 20) | p99 ms |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var row in Selected)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {F(row.MedianMs)} | {F(row.P99Ms)} |");
+        }
+
+        text.AppendLine().AppendLine("### Throughput and latency (wrk, dealer with the most users)").AppendLine();
+        text.AppendLine("| provider | request | connections | requests/s | share of the error-3 ceiling | p50 ms | p99 ms | non-2xx |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var row in Throughput)
+        {
+            var ceiling = Throughput.Single(t => t.Provider == row.Provider && t.Connections == row.Connections && t.Request.StartsWith("error 3", StringComparison.Ordinal)).Result.RequestsPerSecond;
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Request} | {row.Connections} | {row.Result.RequestsPerSecond:F0} | {row.Result.RequestsPerSecond / ceiling:P0} | {F(row.Result.P50Ms)} | {F(row.Result.P99Ms)} | {row.Result.Non2xx} |");
+        }
+
+        text.AppendLine().AppendLine("### Login (`user/auth` with MFA, then `user/auth/code/verify`; medians of 20 after 5 warm-up)").AppendLine();
+        text.AppendLine("| provider | user/auth ms | of which password hashing ms | code/verify ms |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var row in Logins)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {F(row.AuthMs)} | {F(row.HashingMs)} | {F(row.VerifyMs)} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static double MemoryGiB()
+    {
+        var line = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        return long.Parse(line["MemTotal:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
+    }
+
+    private string Postgres()
+    {
+        if (string.IsNullOrEmpty(options.Postgres))
+        {
+            return "no PostgreSQL";
+        }
+
+        using var connection = new Npgsql.NpgsqlConnection(options.Postgres);
+        connection.Open();
+        return "PostgreSQL " + connection.PostgreSqlVersion;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Navixy.Panel.Benchmarks;
+
+internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx);
+
+/// <summary>Runs wrk (Debian package <c>wrk</c>) with a POST body and parses its latency distribution.</summary>
+internal static partial class Wrk
+{
+    public static async Task<WrkResult> RunAsync(Uri url, string body, string? hash, int connections, int seconds)
+    {
+        var script = Path.GetTempFileName();
+        var header = hash is null ? string.Empty : $"wrk.headers[\"Authorization\"] = \"NVX {hash}\"\n";
+        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [[{body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n{header}");
+        try
+        {
+            var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { "-t", Math.Min(2, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, url.ToString() })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return new WrkResult(
+                double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+                Latency(output, "50%"),
+                Latency(output, "99%"),
+                Non2xx().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private static double Latency(string output, string percentile)
+    {
+        var match = Regex.Match(output, $@"^\s*{Regex.Escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch
+        {
+            "us" => value / 1000,
+            "s" => value * 1000,
+            _ => value,
+        };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xx();
+}
