@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,13 +12,6 @@ namespace Navixy.Panel.Api.FunctionalTests.Features;
 /// <summary>Failures that are not the client's: an unreachable database and an unexpected exception.</summary>
 public sealed class FaultTests
 {
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static async Task<(HttpStatusCode Status, JsonElement Body, string Text)> Post(HttpClient client, string path, string? authorization = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path);
@@ -41,7 +33,7 @@ public sealed class FaultTests
         {
             builder.UseSetting("Storage:DataDirectory", folder);
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Panel", $"Host=127.0.0.1;Port={FreePort()};Username=postgres;Timeout=2");
+            builder.UseSetting("ConnectionStrings:Panel", $"Host=127.0.0.1;Port={Ports.Free()};Username=postgres;Timeout=2");
         });
         using var client = factory.CreateClient();
 

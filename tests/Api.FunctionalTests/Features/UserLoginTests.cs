@@ -1,34 +1,24 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Navixy.Panel.Api.FunctionalTests.Support;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
 
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
-public sealed partial class UserLoginTests(string provider) : FunctionalTest(provider)
+public sealed class UserLoginTests(string provider) : FunctionalTest(provider)
 {
     private const string Password = "User-Passw0rd";
     private static readonly object Allowed = new { type = "allowed", factor_types = new[] { "email" } };
 
-    /// <summary>The newest code mailed to the login, read from the pickup folder as a mail client would.</summary>
+    /// <summary>The newest code mailed to the login.</summary>
     private string LatestCodeFor(string login)
     {
-        var mails = Directory.Exists(Factory.MailDirectory)
-            ? Directory.GetFiles(Factory.MailDirectory, "*.eml").Select(f => (File: f, Text: File.ReadAllText(f))).Where(m => m.Text.Contains("To: " + login, StringComparison.Ordinal)).ToArray()
-            : [];
-        Assert.That(mails, Is.Not.Empty, $"no mail for {login}");
-        var newest = mails.OrderBy(m => File.GetLastWriteTimeUtc(m.File)).ThenBy(m => m.File, StringComparer.Ordinal).Last();
-        return CodePattern().Match(newest.Text).Groups[1].Value;
+        var codes = Mailbox.CodesFor(Factory.MailDirectory, login);
+        Assert.That(codes, Is.Not.Empty, $"no mail for {login}");
+        return codes[^1];
     }
 
-    private int MailCount(string login) =>
-        Directory.Exists(Factory.MailDirectory)
-            ? Directory.GetFiles(Factory.MailDirectory, "*.eml").Count(f => File.ReadAllText(f).Contains("To: " + login, StringComparison.Ordinal))
-            : 0;
-
-    [GeneratedRegex(@"code is (\d{6})")]
-    private static partial Regex CodePattern();
+    private int MailCount(string login) => Mailbox.CodesFor(Factory.MailDirectory, login).Length;
 
     [Test]
     public async Task Auth_WhenMfaDoesNotApply_ReturnsWorkingSession()

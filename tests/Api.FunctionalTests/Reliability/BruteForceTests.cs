@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Api.FunctionalTests.Support;
@@ -13,7 +12,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// </summary>
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
-public sealed partial class BruteForceTests(string provider) : FunctionalTest(provider)
+public sealed class BruteForceTests(string provider) : FunctionalTest(provider)
 {
     private const string Password = "User-Passw0rd";
     private PanelApiFactory _second = null!;
@@ -34,24 +33,8 @@ public sealed partial class BruteForceTests(string provider) : FunctionalTest(pr
     }
 
     /// <summary>Posts JSON parameters to one of the two instances.</summary>
-    private async Task<ApiResponse> CallOn(int instance, string action, object parameters, string? hash = null)
-    {
-        if (instance == 0)
-        {
-            return await Call(action, parameters, hash);
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/" + action) { Content = System.Net.Http.Json.JsonContent.Create(parameters) };
-        if (hash is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", "NVX " + hash);
-        }
-
-        using var response = await _secondClient.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.LessThan(500), text);
-        return new ApiResponse(response.StatusCode, System.Text.Json.JsonDocument.Parse(text).RootElement.Clone());
-    }
+    private Task<ApiResponse> CallOn(int instance, string action, object parameters, string? hash = null) =>
+        Call(action, parameters, hash, client: instance == 0 ? null : _secondClient);
 
     private void AdvanceBothClocks(TimeSpan by)
     {
@@ -108,7 +91,7 @@ public sealed partial class BruteForceTests(string provider) : FunctionalTest(pr
         var sends = 1;
         var wrongSinceIssue = 0;
         var realCodeTries = 0;
-        var seen = new HashSet<string>(CodesFor(user.Login));
+        var seen = new HashSet<string>(Mailbox.CodesFor(Factory.MailDirectory, user.Login));
         var real = seen.Single();
 
         for (var attempt = 0; attempt < 1000; attempt++)
@@ -121,7 +104,7 @@ public sealed partial class BruteForceTests(string provider) : FunctionalTest(pr
                 Assert.That(await WrongAttempts(), Is.EqualTo(wrongBefore), "a resend reset the wrong-code counter");
                 sends++;
                 wrongSinceIssue = 0;
-                real = CodesFor(user.Login).Except(seen).Single();
+                real = Mailbox.CodesFor(Factory.MailDirectory, user.Login).Except(seen).Single();
                 seen.Add(real);
             }
 
@@ -147,15 +130,4 @@ public sealed partial class BruteForceTests(string provider) : FunctionalTest(pr
 
     private async Task<long> WrongAttempts() =>
         await DatabaseSnapshot.ScalarAsync(Factory, "SELECT COALESCE(MAX(wrong_attempts), 0) FROM user_sessions WHERE kind = 2");
-
-    /// <summary>Every code mailed to the login so far, read from the shared pickup folder.</summary>
-    private string[] CodesFor(string login) =>
-        Directory.GetFiles(Factory.MailDirectory, "*.eml")
-            .Select(File.ReadAllText)
-            .Where(text => text.Contains("To: " + login, StringComparison.Ordinal))
-            .Select(text => CodePattern().Match(text).Groups[1].Value)
-            .ToArray();
-
-    [GeneratedRegex(@"code is (\d{6})")]
-    private static partial Regex CodePattern();
 }

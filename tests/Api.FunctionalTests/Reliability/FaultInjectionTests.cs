@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Navixy.Panel.Api.FunctionalTests.Support;
@@ -146,10 +145,7 @@ public sealed class FaultInjectionTests
     [TestCase("Postgres")]
     public async Task SmtpUnreachableDuringLogin_Gives209_AndLeavesNoUsableCode(string provider)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var closedPort = Ports.Free();
         using var factory = new PanelApiFactory(provider);
         factory.Settings["Email:Delivery"] = "Smtp";
         factory.Settings["Email:Smtp:Host"] = "127.0.0.1";

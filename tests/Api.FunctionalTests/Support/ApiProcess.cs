@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Navixy.Panel.Api.FunctionalTests.Support;
 
@@ -24,7 +23,7 @@ public sealed class ApiProcess : IDisposable
     /// <summary>Starts the service with the configuration arguments and waits until <c>/health</c> answers 200.</summary>
     public static async Task<ApiProcess> StartAsync(IEnumerable<string> configuration)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ApiAssembly());
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
@@ -100,10 +99,4 @@ public sealed class ApiProcess : IDisposable
         return path;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -54,7 +54,8 @@ public abstract class FunctionalTest(string provider)
     protected string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 34)];
 
     /// <summary>Calls an action with parameters in the chosen transport (objects become JSON text in form and query).</summary>
-    protected async Task<ApiResponse> Call(string action, object? parameters = null, string? hash = null, Transport transport = Transport.Json)
+    /// <param name="client">Another host's client (a second API instance); the fixture's own by default.</param>
+    protected async Task<ApiResponse> Call(string action, object? parameters = null, string? hash = null, Transport transport = Transport.Json, HttpClient? client = null)
     {
         var fields = parameters is null ? new Dictionary<string, JsonElement>() : JsonSerializer.SerializeToElement(parameters).EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
         HttpRequestMessage request;
@@ -83,7 +84,7 @@ public abstract class FunctionalTest(string provider)
             request.Headers.Authorization = new AuthenticationHeaderValue("NVX", hash);
         }
 
-        return await Send(request);
+        return await Send(request, client);
     }
 
     /// <summary>Posts a raw body (for the seed's curl examples and malformed input).</summary>
@@ -111,9 +112,9 @@ public abstract class FunctionalTest(string provider)
         return Send(request);
     }
 
-    protected async Task<ApiResponse> Send(HttpRequestMessage request)
+    protected async Task<ApiResponse> Send(HttpRequestMessage request, HttpClient? client = null)
     {
-        using var response = await Client.SendAsync(request);
+        using var response = await (client ?? Client).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.LessThan(500), text);
         return new ApiResponse(response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());

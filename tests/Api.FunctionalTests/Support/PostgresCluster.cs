@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Navixy.Panel.Api.FunctionalTests.Support;
@@ -18,7 +16,7 @@ public sealed class PostgresCluster : IDisposable
     {
         _bin = bin;
         _folder = Path.Combine(Path.GetTempPath(), "navixy-pg-" + Guid.NewGuid().ToString("N"));
-        Port = FreePort();
+        Port = Ports.Free();
     }
 
     public int Port { get; }
@@ -66,13 +64,6 @@ public sealed class PostgresCluster : IDisposable
         }
 
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool IsRoot => Environment.UserName == "root";

@@ -57,8 +57,8 @@ public sealed class PanelHandlerTests
     }
 
     private Task<PanelAuthResult> Auth(string login = "ops", string password = "Right-Passw0rd") =>
-        new AuthenticatePanelAccountCommandHandler(_accounts.Object, _dealers.Object, _sessions.Object, _unitOfWork.Object, _hasher.Object,
-                Fakes.Tokens().Object, new LoginThrottle(_failures.Object, Fakes.Clock().Object), Fakes.Clock().Object)
+        new AuthenticatePanelAccountCommandHandler(_accounts.Object, _dealers.Object, _sessions.Object, _unitOfWork.Object,
+                Fakes.Tokens().Object, new LoginThrottle(_failures.Object, _hasher.Object, Fakes.Clock().Object), Fakes.Clock().Object)
             .Handle(new AuthenticatePanelAccountCommand(login, password), CancellationToken.None);
 
     [Test]

@@ -52,8 +52,8 @@ public sealed class UserLoginHandlerTests
 
     private Task<UserAuthResult> Login(string login = "jane@example.com", string password = "Passw0rd!") =>
         new AuthenticateUserCommandHandler(
-                _users.Object, _sessions.Object, _unitOfWork.Object, _hasher.Object, _tokens.Object,
-                new LoginThrottle(_failures.Object, _clock.Object), Codes(), _clock.Object)
+                _users.Object, _sessions.Object, _unitOfWork.Object, _tokens.Object,
+                new LoginThrottle(_failures.Object, _hasher.Object, _clock.Object), Codes(), _clock.Object)
             .Handle(new AuthenticateUserCommand(login, password), CancellationToken.None);
 
     private void GivenUser(MfaSettings? account = null, MfaSettings? dealerDefault = null, bool demo = false, bool activated = true, bool subUser = false)

@@ -29,7 +29,7 @@ public sealed class RequestLoggingBehaviour<TRequest, TResponse>(ILogger<Request
         }
         catch (NavixyException ex)
         {
-            logger.LogInformation("{Request} for dealer {Dealer} refused with code {Code} in {Elapsed} ms", typeof(TRequest).Name, dealer, (int)ex.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogInformation("{Request} for dealer {Dealer} refused with Navixy error {NavixyError} in {Elapsed} ms", typeof(TRequest).Name, dealer, (int)ex.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -3,8 +3,11 @@ using Navixy.Panel.Domain.Security;
 
 namespace Navixy.Panel.Application.Common.Security;
 
-/// <summary>Counts failed logins per login in the database, so the limit holds across API instances.</summary>
-public sealed class LoginThrottle(ILoginFailureRepository failures, TimeProvider clock)
+/// <summary>
+/// Password checks of panel and user logins: counts failed logins per login in the database, so the limit
+/// holds across API instances, and takes the same time whether or not the login exists.
+/// </summary>
+public sealed class LoginThrottle(ILoginFailureRepository failures, IPasswordHasher passwordHasher, TimeProvider clock)
 {
     public async Task<bool> IsLockedAsync(LoginScope scope, string login, CancellationToken cancellationToken)
     {
@@ -13,6 +16,22 @@ public sealed class LoginThrottle(ILoginFailureRepository failures, TimeProvider
         return recent >= LoginFailure.Limit;
     }
 
-    public Task RecordFailureAsync(LoginScope scope, string login, CancellationToken cancellationToken) =>
-        failures.RecordAsync(new LoginFailure(scope, login, clock.GetUtcNow().UtcDateTime), cancellationToken);
+    /// <summary>
+    /// Checks the password against the stored hash, or against a dummy when the login is unknown (null hash), so
+    /// response time does not tell which logins exist; a failure is recorded against the login.
+    /// </summary>
+    public async Task<bool> CheckPasswordAsync(LoginScope scope, string login, string? storedHash, string password, CancellationToken cancellationToken)
+    {
+        if (storedHash is null)
+        {
+            passwordHasher.VerifyDummy(password);
+        }
+        else if (passwordHasher.Verify(storedHash, password))
+        {
+            return true;
+        }
+
+        await failures.RecordAsync(new LoginFailure(scope, login, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        return false;
+    }
 }

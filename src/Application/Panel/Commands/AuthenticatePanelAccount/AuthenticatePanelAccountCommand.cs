@@ -17,7 +17,6 @@ public sealed class AuthenticatePanelAccountCommandHandler(
     IDealerRepository dealers,
     IPanelSessionRepository sessions,
     IUnitOfWork unitOfWork,
-    IPasswordHasher passwordHasher,
     ISecretTokens tokens,
     LoginThrottle throttle,
     TimeProvider clock) : IRequestHandler<AuthenticatePanelAccountCommand, PanelAuthResult>
@@ -31,18 +30,12 @@ public sealed class AuthenticatePanelAccountCommandHandler(
         }
 
         var account = await accounts.FindByLoginAsync(login, cancellationToken);
-        if (account is null)
+        if (!await throttle.CheckPasswordAsync(LoginScope.Panel, login, account?.PasswordHash, request.Password!, cancellationToken))
         {
-            passwordHasher.VerifyDummy(request.Password!);
-        }
-
-        if (account is null || !passwordHasher.Verify(account.PasswordHash, request.Password!))
-        {
-            await throttle.RecordFailureAsync(LoginScope.Panel, login, cancellationToken);
             throw new NavixyException(ErrorCode.DealerNotFound);
         }
 
-        var dealer = await dealers.FindAsync(account.DealerId, cancellationToken);
+        var dealer = await dealers.FindAsync(account!.DealerId, cancellationToken);
         if (account.Blocked || dealer is null || dealer.Blocked)
         {
             throw new NavixyException(ErrorCode.AccessDenied);

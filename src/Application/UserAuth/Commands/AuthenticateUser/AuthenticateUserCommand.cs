@@ -24,7 +24,6 @@ public sealed class AuthenticateUserCommandHandler(
     IUserRepository users,
     IUserSessionRepository sessions,
     IUnitOfWork unitOfWork,
-    IPasswordHasher passwordHasher,
     ISecretTokens tokens,
     LoginThrottle throttle,
     OneTimeCodes codes,
@@ -39,19 +38,12 @@ public sealed class AuthenticateUserCommandHandler(
         }
 
         var found = await users.FindByLoginWithMfaAsync(login, cancellationToken);
-        if (found is null)
+        if (!await throttle.CheckPasswordAsync(LoginScope.User, login, found?.User.PasswordHash, request.Password!, cancellationToken))
         {
-            // Same work as a real check, so response time does not tell which logins exist.
-            passwordHasher.VerifyDummy(request.Password!);
-        }
-
-        if (found is null || !passwordHasher.Verify(found.User.PasswordHash, request.Password!))
-        {
-            await throttle.RecordFailureAsync(LoginScope.User, login, cancellationToken);
             throw new NavixyException(ErrorCode.WrongLoginOrPassword);
         }
 
-        var user = found.User;
+        var user = found!.User;
         if (found.DealerBlocked)
         {
             throw new NavixyException(ErrorCode.AccessDenied);
