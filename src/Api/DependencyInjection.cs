@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Logging;
 using Navixy.Panel.Api.Protocol;
 
 namespace Navixy.Panel.Api;
@@ -31,11 +33,10 @@ public static class DependencyInjection
         services.AddOpenApi();
 
         // Navixy clients may send passwords, session hashes and codes in the query string, and the action arguments
-        // carry them too: the two framework categories that print URLs and arguments are capped whatever the
-        // configured log levels (these rules come after the configuration's, so they win for these categories).
-        services.AddLogging(logging => logging
-            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
-            .AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker", LogLevel.Debug));
+        // carry them too: the two framework categories that print URLs (at Information) and arguments (at Trace) are
+        // floored above those levels whatever the configuration says; a stricter configured level still applies.
+        services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(new LogLevelFloor("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
+        services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(new LogLevelFloor("Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker", LogLevel.Debug));
         return services;
     }
 }

@@ -12,6 +12,8 @@ public sealed class CapturedLog : ILoggerProvider
 
     public string Text => string.Join('\n', _entries);
 
+    public void Clear() => _entries.Clear();
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()
