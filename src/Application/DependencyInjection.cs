@@ -39,7 +39,24 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<LoginThrottle>();
+        services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(SessionCacheSeconds(sp.GetRequiredService<IConfiguration>()))));
         services.AddScoped<OneTimeCodes>();
         return services;
     }
+
+    /// <summary><c>Security:SessionCacheSeconds</c>: how long a panel session stays cached (0 turns the cache off).</summary>
+    private static double SessionCacheSeconds(IConfiguration configuration)
+    {
+        var configured = configuration["Security:SessionCacheSeconds"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return DefaultSessionCacheSeconds;
+        }
+
+        return double.TryParse(configured, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= 60
+            ? seconds
+            : throw new InvalidOperationException($"Security:SessionCacheSeconds must be a number of seconds from 0 to 60, not '{configured}'.");
+    }
+
+    public const double DefaultSessionCacheSeconds = 5;
 }

@@ -18,7 +18,8 @@ public static class DependencyInjection
         // Configuration is read when the container builds services, so hosts (and test hosts) can still add
         // configuration after this call.
         services.AddSingleton(sp => ReadDatabaseOptions(sp.GetRequiredService<IConfiguration>()));
-        services.AddDbContext<PanelDbContext>((sp, options) => ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>()));
+        // Pooled: a request reuses a reset context instead of building one (and its internal services) each time.
+        services.AddDbContextPool<PanelDbContext>((sp, options) => ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
         services.AddScoped<IDealerRepository, DealerRepository>();

@@ -87,6 +87,7 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
     public async Task Logout_EndsSessionAtOnce()
     {
         var hash = (await Call("panel/account/auth", new { login = "admin", password = PanelApiFactory.AdminPassword })).ShouldSucceed().Hash;
+        (await Call("panel/account/get_permissions", null, hash)).ShouldSucceed(); // the session is now cached
 
         (await Call("panel/account/logout", null, hash)).ShouldSucceed();
 
@@ -203,6 +204,24 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
             dealer!.Block();
             await db.SaveChangesAsync();
         }
+
+        (await Call("panel/account/get_permissions", null, hash)).ShouldFail(11, HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task BlockedDealer_WhileItsSessionIsCached_Gives11OnceTheCacheLifetimeHasPassed()
+    {
+        var (dealerId, hash) = await NewDealer("users:read");
+        (await Call("panel/account/get_permissions", null, hash)).ShouldSucceed();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
+            (await db.Dealers.FindAsync(dealerId))!.Block();
+            await db.SaveChangesAsync();
+        }
+
+        // A block made by another process (a management command, another instance) is seen within the cache lifetime.
+        Factory.Clock.Advance(TimeSpan.FromSeconds(Application.DependencyInjection.DefaultSessionCacheSeconds));
 
         (await Call("panel/account/get_permissions", null, hash)).ShouldFail(11, HttpStatusCode.Forbidden);
     }

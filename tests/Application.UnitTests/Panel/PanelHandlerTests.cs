@@ -123,7 +123,7 @@ public sealed class PanelHandlerTests
     public async Task Logout_WhenSessionExists_Succeeds_WhenGone_Returns4()
     {
         _sessions.Setup(s => s.DeleteAsync(5, It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        var handler = new LogoutPanelSessionCommandHandler(_sessions.Object);
+        var handler = new LogoutPanelSessionCommandHandler(_sessions.Object, new PanelSessionCache(TimeSpan.Zero));
 
         await handler.Handle(new LogoutPanelSessionCommand(5), CancellationToken.None);
         var ex = Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new LogoutPanelSessionCommand(6), CancellationToken.None));
@@ -139,12 +139,68 @@ public sealed class PanelHandlerTests
         _sessions.Setup(s => s.FindByDigestAsync(It.Is<byte[]>(d => System.Text.Encoding.ASCII.GetString(d) == "digest:live"), It.IsAny<CancellationToken>())).ReturnsAsync(live);
         _sessions.Setup(s => s.FindByDigestAsync(It.Is<byte[]>(d => System.Text.Encoding.ASCII.GetString(d) == "digest:expired"), It.IsAny<CancellationToken>())).ReturnsAsync(expired);
         _sessions.Setup(s => s.FindByDigestAsync(It.Is<byte[]>(d => System.Text.Encoding.ASCII.GetString(d) == "digest:blocked"), It.IsAny<CancellationToken>())).ReturnsAsync(blocked);
-        var handler = new AuthenticatePanelSessionQueryHandler(_sessions.Object, Fakes.Tokens().Object, Fakes.Clock().Object);
+        var handler = new AuthenticatePanelSessionQueryHandler(_sessions.Object, new PanelSessionCache(TimeSpan.Zero), Fakes.Tokens().Object, Fakes.Clock().Object);
 
         Assert.That(await handler.Handle(new AuthenticatePanelSessionQuery("live"), CancellationToken.None), Is.EqualTo(live));
         Assert.That(Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new AuthenticatePanelSessionQuery("expired"), CancellationToken.None))!.Code, Is.EqualTo(ErrorCode.SessionNotFound));
         Assert.That(Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new AuthenticatePanelSessionQuery("unknown"), CancellationToken.None))!.Code, Is.EqualTo(ErrorCode.SessionNotFound));
         Assert.That(Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new AuthenticatePanelSessionQuery("blocked"), CancellationToken.None))!.Code, Is.EqualTo(ErrorCode.AccessDenied));
+    }
+
+    [Test]
+    public async Task AuthenticateSession_WithTheCache_LooksALiveSessionUpOnceWithinTheLifetime()
+    {
+        var live = new PanelSessionInfo(1, 2, 3, Fakes.Now.AddHours(1), false, false, PanelPermissions.All);
+        _sessions.Setup(s => s.FindByDigestAsync(It.IsAny<byte[]>(), It.IsAny<CancellationToken>())).ReturnsAsync(live);
+        var cache = new PanelSessionCache(TimeSpan.FromSeconds(5));
+        AuthenticatePanelSessionQueryHandler At(DateTime now) => new(_sessions.Object, cache, Fakes.Tokens().Object, Fakes.Clock(now).Object);
+
+        Assert.That(await At(Fakes.Now).Handle(new AuthenticatePanelSessionQuery("live"), CancellationToken.None), Is.EqualTo(live));
+        Assert.That(await At(Fakes.Now.AddSeconds(4.9)).Handle(new AuthenticatePanelSessionQuery("live"), CancellationToken.None), Is.EqualTo(live));
+        _sessions.Verify(s => s.FindByDigestAsync(It.IsAny<byte[]>(), It.IsAny<CancellationToken>()), Times.Once);
+
+        Assert.That(await At(Fakes.Now.AddSeconds(5)).Handle(new AuthenticatePanelSessionQuery("live"), CancellationToken.None), Is.EqualTo(live));
+        _sessions.Verify(s => s.FindByDigestAsync(It.IsAny<byte[]>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Test]
+    public async Task AuthenticateSession_WithTheCache_StillChecksExpiryAndNeverKeepsRefusedSessions()
+    {
+        var endsSoon = new PanelSessionInfo(1, 2, 3, Fakes.Now.AddSeconds(1), false, false, PanelPermissions.All);
+        var blocked = new PanelSessionInfo(2, 2, 3, Fakes.Now.AddHours(1), true, false, PanelPermissions.All);
+        _sessions.Setup(s => s.FindByDigestAsync(It.Is<byte[]>(d => System.Text.Encoding.ASCII.GetString(d) == "digest:soon"), It.IsAny<CancellationToken>())).ReturnsAsync(endsSoon);
+        _sessions.Setup(s => s.FindByDigestAsync(It.Is<byte[]>(d => System.Text.Encoding.ASCII.GetString(d) == "digest:blocked"), It.IsAny<CancellationToken>())).ReturnsAsync(blocked);
+        var cache = new PanelSessionCache(TimeSpan.FromSeconds(5));
+        AuthenticatePanelSessionQueryHandler At(DateTime now) => new(_sessions.Object, cache, Fakes.Tokens().Object, Fakes.Clock(now).Object);
+
+        await At(Fakes.Now).Handle(new AuthenticatePanelSessionQuery("soon"), CancellationToken.None);
+        var expired = Assert.ThrowsAsync<NavixyException>(() => At(Fakes.Now.AddSeconds(2)).Handle(new AuthenticatePanelSessionQuery("soon"), CancellationToken.None));
+        Assert.That(expired!.Code, Is.EqualTo(ErrorCode.SessionNotFound), "the session's own expiry applies to a cached session");
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.That(Assert.ThrowsAsync<NavixyException>(() => At(Fakes.Now).Handle(new AuthenticatePanelSessionQuery("blocked"), CancellationToken.None))!.Code, Is.EqualTo(ErrorCode.AccessDenied));
+        }
+
+        _sessions.Verify(s => s.FindByDigestAsync(It.Is<byte[]>(d => System.Text.Encoding.ASCII.GetString(d) == "digest:blocked"), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.That(cache.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Logout_ForgetsTheCachedSession()
+    {
+        var live = new PanelSessionInfo(5, 2, 3, Fakes.Now.AddHours(1), false, false, PanelPermissions.All);
+        PanelSessionInfo? stored = live;
+        _sessions.Setup(s => s.FindByDigestAsync(It.IsAny<byte[]>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => stored);
+        _sessions.Setup(s => s.DeleteAsync(5, It.IsAny<CancellationToken>())).Callback(() => stored = null).ReturnsAsync(true);
+        var cache = new PanelSessionCache(TimeSpan.FromSeconds(5));
+        var authenticate = new AuthenticatePanelSessionQueryHandler(_sessions.Object, cache, Fakes.Tokens().Object, Fakes.Clock().Object);
+
+        await authenticate.Handle(new AuthenticatePanelSessionQuery("live"), CancellationToken.None);
+        await new LogoutPanelSessionCommandHandler(_sessions.Object, cache).Handle(new LogoutPanelSessionCommand(5), CancellationToken.None);
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => authenticate.Handle(new AuthenticatePanelSessionQuery("live"), CancellationToken.None));
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.SessionNotFound));
     }
 
     [Test]

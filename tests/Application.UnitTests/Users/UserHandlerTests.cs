@@ -36,6 +36,8 @@ public sealed class UserHandlerTests
     private static User Master(MfaSettings? own = null) =>
         User.CreateMaster(5, "jane@example.com", "hashed:x", new UserProfile { FirstName = "Jane", LastName = "Doe", LegalType = LegalType.SoleTrader }, "en_US", "UTC", null, false, own, Fakes.Now);
 
+    private static UserWithMfa WithMfa(User master, MfaSettings? dealerDefault) => new(master, master.OwnMfaSettings, dealerDefault, DealerBlocked: false);
+
     [Test]
     public void MappingConfiguration_IsValid() =>
         Assert.DoesNotThrow(() => new MapperConfiguration(c => c.AddProfile<UserMappingProfile>(), NullLoggerFactory.Instance).AssertConfigurationIsValid());
@@ -100,7 +102,7 @@ public sealed class UserHandlerTests
     [Test]
     public void Read_WhenNotAMasterOfDealer_Throws201()
     {
-        var handler = new ReadUserQueryHandler(_users.Object, _dealers.Object, Mapper);
+        var handler = new ReadUserQueryHandler(_users.Object, Mapper);
 
         var ex = Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None));
 
@@ -110,9 +112,8 @@ public sealed class UserHandlerTests
     [Test]
     public async Task Read_WhenUserFollowsDefault_ShowsEffectiveDefaultAndNullOwnSettings()
     {
-        _users.Setup(u => u.FindMasterAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(Master());
-        _dealers.Setup(d => d.GetDefaultMfaAsync(5, It.IsAny<CancellationToken>())).ReturnsAsync(MfaSettings.Allow(MfaFactorTypes.Email));
-        var handler = new ReadUserQueryHandler(_users.Object, _dealers.Object, Mapper);
+        _users.Setup(u => u.FindMasterWithMfaAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(WithMfa(Master(), MfaSettings.Allow(MfaFactorTypes.Email)));
+        var handler = new ReadUserQueryHandler(_users.Object, Mapper);
 
         var result = await handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None);
 
@@ -129,9 +130,8 @@ public sealed class UserHandlerTests
     [Test]
     public async Task Read_WhenOwnSettingDisallowed_OverridesAllowedDefault()
     {
-        _users.Setup(u => u.FindMasterAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(Master(MfaSettings.Disallowed));
-        _dealers.Setup(d => d.GetDefaultMfaAsync(5, It.IsAny<CancellationToken>())).ReturnsAsync(MfaSettings.Allow(MfaFactorTypes.Email));
-        var handler = new ReadUserQueryHandler(_users.Object, _dealers.Object, Mapper);
+        _users.Setup(u => u.FindMasterWithMfaAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(WithMfa(Master(MfaSettings.Disallowed), MfaSettings.Allow(MfaFactorTypes.Email)));
+        var handler = new ReadUserQueryHandler(_users.Object, Mapper);
 
         var result = await handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None);
 
@@ -142,8 +142,8 @@ public sealed class UserHandlerTests
     [Test]
     public async Task Read_WhenNoOwnSettingAndNoDefault_IsDisallowed()
     {
-        _users.Setup(u => u.FindMasterAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(Master());
-        var result = await new ReadUserQueryHandler(_users.Object, _dealers.Object, Mapper).Handle(new ReadUserQuery(5, 42), CancellationToken.None);
+        _users.Setup(u => u.FindMasterWithMfaAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(WithMfa(Master(), null));
+        var result = await new ReadUserQueryHandler(_users.Object, Mapper).Handle(new ReadUserQuery(5, 42), CancellationToken.None);
         Assert.That(result.Value.MfaAllowed, Is.False);
     }
 

@@ -21,8 +21,11 @@ public sealed record UserWithMfa(User User, MfaSettings? AccountMfa, MfaSettings
 
 public interface IUserRepository
 {
-    /// <summary>A master user of the dealer, or null for a missing user, a sub-user or another dealer's user.</summary>
-    Task<User?> FindMasterAsync(long dealerId, long userId, CancellationToken cancellationToken);
+    /// <summary>
+    /// A master user of the dealer (untracked, for reading) with its own MFA setting and the dealer default, in one
+    /// query; null for a missing user, a sub-user or another dealer's user.
+    /// </summary>
+    Task<UserWithMfa?> FindMasterWithMfaAsync(long dealerId, long userId, CancellationToken cancellationToken);
 
     Task<User?> FindAsync(long userId, CancellationToken cancellationToken);
 

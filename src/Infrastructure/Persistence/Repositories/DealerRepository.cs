@@ -7,16 +7,18 @@ namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
 internal sealed class DealerRepository(PanelDbContext db) : IDealerRepository
 {
+    // Compiled once per model: default/read and user/list run it on every call.
+    private static readonly CompiledQuery<Func<PanelDbContext, long, CancellationToken, Task<DefaultRow?>>> FindDefault = new(() =>
+        EF.CompileAsyncQuery((PanelDbContext db, long dealerId, CancellationToken _) =>
+            db.Dealers.Where(d => d.Id == dealerId).Select(d => new DefaultRow(d.DefaultMfaAllowed, d.DefaultMfaFactorTypes)).FirstOrDefault()));
+
     public Task<Dealer?> FindAsync(long dealerId, CancellationToken cancellationToken) =>
         db.Dealers.FirstOrDefaultAsync(d => d.Id == dealerId, cancellationToken);
 
     public async Task<MfaSettings?> GetDefaultMfaAsync(long dealerId, CancellationToken cancellationToken)
     {
-        var stored = await db.Dealers.AsNoTracking()
-            .Where(d => d.Id == dealerId)
-            .Select(d => new { d.DefaultMfaAllowed, d.DefaultMfaFactorTypes })
-            .FirstOrDefaultAsync(cancellationToken);
-        return stored is null ? null : MfaSettings.FromStorage(stored.DefaultMfaAllowed, stored.DefaultMfaFactorTypes);
+        var stored = await FindDefault.For(db)(db, dealerId, cancellationToken);
+        return stored is null ? null : MfaSettings.FromStorage(stored.Allowed, stored.FactorTypes);
     }
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Dealers.AnyAsync(cancellationToken);
@@ -26,4 +28,6 @@ internal sealed class DealerRepository(PanelDbContext db) : IDealerRepository
             .ExecuteUpdateAsync(setters => setters.SetProperty(d => d.MfaRevision, d => d.MfaRevision + 1), cancellationToken) == 1;
 
     public void Add(Dealer dealer) => db.Dealers.Add(dealer);
+
+    private sealed record DefaultRow(bool? Allowed, MfaFactorTypes FactorTypes);
 }

@@ -6,26 +6,21 @@ namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
 internal sealed class PanelSessionRepository(PanelDbContext db) : IPanelSessionRepository
 {
+    // Compiled once per model: the lookup runs on every panel request that misses the session cache.
+    private static readonly CompiledQuery<Func<PanelDbContext, byte[], CancellationToken, Task<SessionRow?>>> FindByDigest = new(() =>
+        EF.CompileAsyncQuery((PanelDbContext db, byte[] tokenDigest, CancellationToken _) => (
+                from session in db.PanelSessions
+                join account in db.PanelAccounts on session.AccountId equals account.Id
+                join dealer in db.Dealers on account.DealerId equals dealer.Id
+                where session.TokenDigest == tokenDigest
+                select new SessionRow(session.Id, session.AccountId, account.DealerId, session.ExpiresAt, account.Blocked, dealer.Blocked, account.PermissionGrants))
+            .FirstOrDefault()));
+
     public void Add(PanelSession session) => db.PanelSessions.Add(session);
 
     public async Task<PanelSessionInfo?> FindByDigestAsync(byte[] tokenDigest, CancellationToken cancellationToken)
     {
-        var row = await (
-                from session in db.PanelSessions.AsNoTracking()
-                join account in db.PanelAccounts on session.AccountId equals account.Id
-                join dealer in db.Dealers on account.DealerId equals dealer.Id
-                where session.TokenDigest == tokenDigest
-                select new
-                {
-                    session.Id,
-                    session.AccountId,
-                    account.DealerId,
-                    session.ExpiresAt,
-                    AccountBlocked = account.Blocked,
-                    DealerBlocked = dealer.Blocked,
-                    account.PermissionGrants,
-                })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await FindByDigest.For(db)(db, tokenDigest, cancellationToken);
         return row is null
             ? null
             : new PanelSessionInfo(row.Id, row.AccountId, row.DealerId, row.ExpiresAt, row.AccountBlocked, row.DealerBlocked, PanelPermissions.FromStorage(row.PermissionGrants));
@@ -36,4 +31,6 @@ internal sealed class PanelSessionRepository(PanelDbContext db) : IPanelSessionR
 
     public Task<int> DeleteExpiredAsync(DateTime now, CancellationToken cancellationToken) =>
         db.PanelSessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+
+    private sealed record SessionRow(long Id, long AccountId, long DealerId, DateTime ExpiresAt, bool AccountBlocked, bool DealerBlocked, string PermissionGrants);
 }

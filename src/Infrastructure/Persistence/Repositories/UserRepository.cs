@@ -7,8 +7,22 @@ namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
 internal sealed class UserRepository(PanelDbContext db) : IUserRepository
 {
-    public Task<User?> FindMasterAsync(long dealerId, long userId, CancellationToken cancellationToken) =>
-        db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.DealerId == dealerId && u.MasterId == null, cancellationToken);
+    // Compiled once per model: user/read runs it on every call.
+    private static readonly CompiledQuery<Func<PanelDbContext, long, long, CancellationToken, Task<MasterRow?>>> FindMaster = new(() =>
+        EF.CompileAsyncQuery((PanelDbContext db, long dealerId, long userId, CancellationToken _) => (
+                from user in db.Users.AsNoTracking()
+                join dealer in db.Dealers on user.DealerId equals dealer.Id
+                where user.Id == userId && user.DealerId == dealerId && user.MasterId == null
+                select new MasterRow(user, dealer.DefaultMfaAllowed, dealer.DefaultMfaFactorTypes, dealer.Blocked))
+            .FirstOrDefault()));
+
+    public async Task<UserWithMfa?> FindMasterWithMfaAsync(long dealerId, long userId, CancellationToken cancellationToken)
+    {
+        var row = await FindMaster.For(db)(db, dealerId, userId, cancellationToken);
+        return row is null
+            ? null
+            : new UserWithMfa(row.User, row.User.OwnMfaSettings, MfaSettings.FromStorage(row.DefaultAllowed, row.DefaultFactorTypes), row.DealerBlocked);
+    }
 
     public Task<User?> FindAsync(long userId, CancellationToken cancellationToken) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
@@ -122,4 +136,6 @@ internal sealed class UserRepository(PanelDbContext db) : IUserRepository
                 .SetProperty(u => u.MfaFactorTypes, settings.FactorTypes)
                 .SetProperty(u => u.MfaUpdatedAt, now),
             cancellationToken);
+
+    private sealed record MasterRow(User User, bool? DefaultAllowed, MfaFactorTypes DefaultFactorTypes, bool DealerBlocked);
 }

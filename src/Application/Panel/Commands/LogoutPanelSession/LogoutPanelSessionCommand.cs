@@ -1,19 +1,24 @@
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 
 namespace Navixy.Panel.Application.Panel.Commands.LogoutPanelSession;
 
 /// <summary><c>panel/account/logout</c>: ends the presented session at once.</summary>
 public sealed record LogoutPanelSessionCommand(long SessionId) : IRequest<Unit>;
 
-public sealed class LogoutPanelSessionCommandHandler(IPanelSessionRepository sessions)
+public sealed class LogoutPanelSessionCommandHandler(IPanelSessionRepository sessions, PanelSessionCache cache)
     : IRequestHandler<LogoutPanelSessionCommand, Unit>
 {
     public async Task<Unit> Handle(LogoutPanelSessionCommand request, CancellationToken cancellationToken)
     {
         // A concurrent logout may have removed it between authentication and here: the session is ended either way.
-        if (!await sessions.DeleteAsync(request.SessionId, cancellationToken))
+        var deleted = await sessions.DeleteAsync(request.SessionId, cancellationToken);
+
+        // After the delete: a lookup that starts now finds no row, and one already running cannot cache what it read.
+        cache.Forget(request.SessionId);
+        if (!deleted)
         {
             throw new NavixyException(ErrorCode.SessionNotFound);
         }

@@ -5,7 +5,6 @@ using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Application.Users.Models;
-using Navixy.Panel.Domain.Mfa;
 
 namespace Navixy.Panel.Application.Users.Queries.ReadUser;
 
@@ -16,17 +15,15 @@ public sealed record ReadUserQuery(long DealerId, long? UserId) : IRequest<ReadU
 /// <param name="DealerMfaSettings">The account's own settings, or null when it follows the dealer default.</param>
 public sealed record ReadUserResult(UserDto Value, MfaSettingsDto? DealerMfaSettings);
 
-public sealed class ReadUserQueryHandler(IUserRepository users, IDealerRepository dealers, IMapper mapper)
+public sealed class ReadUserQueryHandler(IUserRepository users, IMapper mapper)
     : IRequestHandler<ReadUserQuery, ReadUserResult>
 {
     public async Task<ReadUserResult> Handle(ReadUserQuery request, CancellationToken cancellationToken)
     {
-        var user = await users.FindMasterAsync(request.DealerId, request.UserId!.Value, cancellationToken)
+        var found = await users.FindMasterWithMfaAsync(request.DealerId, request.UserId!.Value, cancellationToken)
             ?? throw new NavixyException(ErrorCode.NotFound);
-        var dealerDefault = await dealers.GetDefaultMfaAsync(request.DealerId, cancellationToken);
-        var effective = MfaSettings.Effective(user.OwnMfaSettings, dealerDefault);
-        var value = mapper.Map<UserDto>(user) with { MfaAllowed = effective.IsAllowed };
-        return new ReadUserResult(value, MfaSettingsDto.From(user.OwnMfaSettings));
+        var value = mapper.Map<UserDto>(found.User) with { MfaAllowed = found.EffectiveMfa.IsAllowed };
+        return new ReadUserResult(value, MfaSettingsDto.From(found.AccountMfa));
     }
 }
 
