@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Infrastructure.Email;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -84,11 +85,35 @@ public static class DependencyInjection
     {
         _ = database.Provider switch
         {
-            DatabaseProvider.Postgres => options.UseNpgsql(database.ConnectionString),
+            DatabaseProvider.Postgres => options.UseNpgsql(WithPostgresDefaults(database.ConnectionString)),
             _ => options.UseSqlite(database.ConnectionString),
         };
 
         // Migrations are hand-written without a model snapshot; the schema-parity tests guard them instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>
+    /// Two Npgsql settings the service is built for, unless the connection string sets them itself:
+    /// <c>No Reset On Close</c> (the service never changes session state, so a pooled connection need not send
+    /// <c>DISCARD ALL</c> before its next command) and <c>Max Auto Prepare=20</c> (statements run five times are
+    /// prepared once per physical connection, so the hot lookups skip parsing and planning). Together they take a
+    /// third of the database's work off each read; see <c>docs/benchmarks.md</c>.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 20;
+        }
+
+        return builder.ConnectionString;
     }
 }
