@@ -57,19 +57,26 @@ public static class NavixyEnvelope
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    /// <summary>The success body: <c>success</c> first, then the payload's properties at the root.</summary>
-    public static JsonObject Success(object? payload)
+    /// <summary>
+    /// Writes the success body: <c>success</c> first, then the payload's properties at the root. The payload is
+    /// serialised once into a read-only document and its properties copied to the response as they are.
+    /// </summary>
+    public static async Task WriteSuccessAsync(HttpContext context, object? payload)
     {
-        var body = new JsonObject { ["success"] = true };
-        if (payload is not null && JsonSerializer.SerializeToNode(payload, payload.GetType(), NavixyJson.Options) is JsonObject fields)
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteBoolean("success", true);
+        if (payload is not null)
         {
-            foreach (var (name, value) in fields.ToArray())
+            using var fields = JsonSerializer.SerializeToDocument(payload, payload.GetType(), NavixyJson.Options);
+            foreach (var property in fields.RootElement.EnumerateObject())
             {
-                fields.Remove(name);
-                body[name] = value;
+                property.WriteTo(writer);
             }
         }
 
-        return body;
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted);
     }
 }

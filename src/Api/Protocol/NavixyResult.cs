@@ -8,6 +8,6 @@ public sealed class NavixyResult(object? payload) : IActionResult
     public Task ExecuteResultAsync(ActionContext context)
     {
         context.HttpContext.Response.StatusCode = StatusCodes.Status200OK;
-        return NavixyEnvelope.WriteAsync(context.HttpContext, NavixyEnvelope.Success(payload));
+        return NavixyEnvelope.WriteSuccessAsync(context.HttpContext, payload);
     }
 }
