@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddDbContextPool<PanelDbContext>((sp, options) => ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
+        services.AddSingleton(sp => DealerLock.For(sp.GetRequiredService<DatabaseOptions>().Provider));
         services.AddScoped<IDealerRepository, DealerRepository>();
         services.AddScoped<IPanelAccountRepository, PanelAccountRepository>();
         services.AddScoped<IPanelSessionRepository, PanelSessionRepository>();

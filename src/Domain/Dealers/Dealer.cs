@@ -30,8 +30,9 @@ public sealed class Dealer
     public MfaFactorTypes DefaultMfaFactorTypes { get; private set; }
 
     /// <summary>
-    /// Counts the changes of this dealer's users' MFA settings. Each change increments it first, in its own
-    /// transaction, which takes the dealer row's lock: changes of one dealer apply one after another.
+    /// Counts the changes of this dealer's users' MFA settings on the providers that take the dealer's lock by
+    /// writing its row (SQLite): each change increments it first, in its own transaction. PostgreSQL takes the lock
+    /// without a write (<c>SELECT … FOR NO KEY UPDATE</c>) and leaves it unchanged.
     /// </summary>
     public long MfaRevision { get; private set; }
 

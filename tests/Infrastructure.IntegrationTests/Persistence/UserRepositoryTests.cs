@@ -5,6 +5,7 @@ using Navixy.Panel.Domain.Dealers;
 using Navixy.Panel.Domain.Mfa;
 using Navixy.Panel.Domain.Users;
 using Navixy.Panel.Infrastructure.IntegrationTests.Support;
+using Navixy.Panel.Infrastructure.Persistence;
 using Navixy.Panel.Infrastructure.Persistence.Repositories;
 
 namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
@@ -90,7 +91,7 @@ public sealed class UserRepositoryTests(string provider)
             var ids = new[] { _mastersA[1], _mastersA[2], _mastersA[1] };
             await ((IUnitOfWork)db).InTransactionAsync(async ct =>
             {
-                Assert.That(await new DealerRepository(db).LockForMfaChangeAsync(_dealerA, ct), Is.True);
+                Assert.That(await new DealerRepository(db, DealerLock.For(_database.Provider)).LockForMfaChangeAsync(_dealerA, ct), Is.True);
                 var changed = await users.SetMfaForSelectedAsync(_dealerA, ids, MfaSettings.Disallowed, Now, ct);
                 Assert.That(changed, Is.EqualTo(2));
                 return changed;
@@ -98,7 +99,7 @@ public sealed class UserRepositoryTests(string provider)
         }
 
         Assert.That(counter.Commands, Has.Count.EqualTo(2), string.Join("\n", counter.Commands));
-        Assert.That(counter.Commands, Is.All.StartWith("UPDATE"));
+        Assert.That(counter.Commands.Last(), Does.StartWith("UPDATE"), "the lock first, then one UPDATE of the selected users");
         var mfa = await MfaByUser();
         Assert.That(new[] { mfa[_mastersA[1]], mfa[_mastersA[2]] }, Is.All.False);
         Assert.That(mfa[_mastersA[0]], Is.Null);

@@ -13,9 +13,9 @@ public interface IDealerRepository
     Task<bool> AnyAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Increments the dealer's <see cref="Dealer.MfaRevision"/> in one statement. Inside a transaction this holds the
-    /// dealer row's lock until commit, so concurrent changes of the dealer's users wait for each other instead of
-    /// locking the same users in different orders (a deadlock). Returns false when the dealer does not exist.
+    /// Takes the dealer row's lock in one statement, held until the transaction ends, so concurrent changes of the
+    /// dealer's users wait for each other instead of locking the same users in different orders (a deadlock).
+    /// Returns false when the dealer does not exist.
     /// </summary>
     Task<bool> LockForMfaChangeAsync(long dealerId, CancellationToken cancellationToken);
 

@@ -5,7 +5,7 @@ using Navixy.Panel.Domain.Mfa;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class DealerRepository(PanelDbContext db) : IDealerRepository
+internal sealed class DealerRepository(PanelDbContext db, DealerLock dealerLock) : IDealerRepository
 {
     // Compiled once per model: default/read and user/list run it on every call.
     private static readonly CompiledQuery<Func<PanelDbContext, long, CancellationToken, Task<DefaultRow?>>> FindDefault = new(() =>
@@ -23,9 +23,8 @@ internal sealed class DealerRepository(PanelDbContext db) : IDealerRepository
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Dealers.AnyAsync(cancellationToken);
 
-    public async Task<bool> LockForMfaChangeAsync(long dealerId, CancellationToken cancellationToken) =>
-        await db.Dealers.Where(d => d.Id == dealerId)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(d => d.MfaRevision, d => d.MfaRevision + 1), cancellationToken) == 1;
+    public Task<bool> LockForMfaChangeAsync(long dealerId, CancellationToken cancellationToken) =>
+        dealerLock.TakeAsync(db, dealerId, cancellationToken);
 
     public void Add(Dealer dealer) => db.Dealers.Add(dealer);
 

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Domain.Dealers;
+using Navixy.Panel.Infrastructure.IntegrationTests.Support;
+using Navixy.Panel.Infrastructure.Persistence;
+
+namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>Each provider's dealer lock against the real database: it excludes a second holder until commit.</summary>
+[TestFixture("Sqlite")]
+[TestFixture("Postgres")]
+public sealed class DealerLockTests(string provider)
+{
+    private TestDatabase _database = null!;
+    private long _dealer;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _database = TestDatabase.Create(provider);
+        await using var db = _database.NewContext();
+        await db.Database.MigrateAsync();
+        var dealer = new Dealer("A", new DateTime(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc));
+        db.Dealers.Add(dealer);
+        await db.SaveChangesAsync();
+        _dealer = dealer.Id;
+    }
+
+    [TearDown]
+    public void TearDown() => _database.Dispose();
+
+    [Test]
+    public async Task SecondTransaction_WaitsForTheFirstToCommit_ThenTakesTheLock()
+    {
+        var dealerLock = DealerLock.For(_database.Provider);
+        await using var first = _database.NewContext();
+        await using var firstTransaction = await first.Database.BeginTransactionAsync();
+        Assert.That(await dealerLock.TakeAsync(first, _dealer, CancellationToken.None), Is.True);
+
+        // Task.Run: SQLite waits for its lock synchronously (busy timeout) inside the async call.
+        var second = Task.Run(async () =>
+        {
+            await using var db = _database.NewContext();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var taken = await dealerLock.TakeAsync(db, _dealer, CancellationToken.None);
+            await transaction.CommitAsync();
+            return taken;
+        });
+
+        var finishedEarly = await Task.WhenAny(second, Task.Delay(TimeSpan.FromMilliseconds(500))) == second;
+        Assert.That(finishedEarly, Is.False, "the second transaction took the lock while the first still held it");
+
+        await firstTransaction.CommitAsync();
+        Assert.That(await second.WaitAsync(TimeSpan.FromSeconds(20)), Is.True);
+    }
+
+    [Test]
+    public async Task MissingDealer_IsReportedAsFalse()
+    {
+        await using var db = _database.NewContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Assert.That(await DealerLock.For(_database.Provider).TakeAsync(db, _dealer + 1000, CancellationToken.None), Is.False);
+    }
+}
