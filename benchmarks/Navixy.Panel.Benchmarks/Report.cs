@@ -32,7 +32,7 @@ internal sealed class Report(Program.Options options)
         var text = new StringBuilder();
         text.AppendLine("## Measured figures").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {MemoryGiB():F0} GiB, {RuntimeInformation.OSDescription}; .NET {Environment.Version}; {Postgres()}.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{options.Command}` (wrk runs {options.WrkSeconds} s per cell, after {options.WarmupSeconds} s of warm-up per request at 16 connections).").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{options.Command}` (wrk runs {options.WrkSeconds} s per cell, after {options.WarmupSeconds} s of warm-up per request at 64 connections and with 2 s pauses between cells).").AppendLine();
 
         text.AppendLine("### `update` with target all, through HTTP, against one raw SQL `UPDATE`").AppendLine();
         text.AppendLine("| provider | users | runs | API median ms | raw SQL median ms | ratio (target <= 1.5) | API peak memory growth MB (target < 64) |");
