@@ -62,7 +62,8 @@ public static partial class Program
         {
             string Value(string name, string fallback)
             {
-                var index = Array.IndexOf(args, name);
+                // The last occurrence wins, so arguments passed to benchmarks/run.sh override the ones it supplies.
+                var index = Array.LastIndexOf(args, name);
                 return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
             }
 
