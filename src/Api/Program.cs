@@ -1,8 +1,11 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Navixy.Panel.Api;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
 using Navixy.Panel.Infrastructure;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -19,6 +22,13 @@ builder.Services
     .AddApi(builder.Configuration);
 
 var app = builder.Build();
+
+// Settings read when their service is first built are read now, so a bad value stops the start instead of failing
+// every request that needs it, and before the database is touched: Protocol, Database, Security, Email.
+_ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
+_ = app.Services.GetRequiredService<PanelSessionCache>();
+_ = app.Services.GetRequiredService<ISecretTokens>();
+_ = app.Services.GetRequiredService<IEmailSender>();
 
 try
 {

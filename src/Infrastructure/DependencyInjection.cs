@@ -78,7 +78,13 @@ public static class DependencyInjection
             }.ToString();
         }
 
-        var migrate = !bool.TryParse(configuration["Database:MigrateOnStartup"], out var parsed) || parsed;
+        var migrateSetting = configuration["Database:MigrateOnStartup"];
+        var migrate = true;
+        if (!string.IsNullOrWhiteSpace(migrateSetting) && !bool.TryParse(migrateSetting, out migrate))
+        {
+            throw new InvalidOperationException($"Database:MigrateOnStartup must be true or false, not '{migrateSetting}'.");
+        }
+
         return new DatabaseOptions(provider, connectionString, migrate, dataDirectory);
     }
 

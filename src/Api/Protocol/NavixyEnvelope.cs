@@ -59,17 +59,19 @@ public static class NavixyEnvelope
 
     /// <summary>
     /// Writes the success body: <c>success</c> first, then the payload's properties at the root. The payload is
-    /// serialised once into a read-only document and its properties copied to the response as they are.
+    /// serialised once into a read-only document and its properties copied to the response as they are. The
+    /// payload is serialised before anything is written, so a payload that cannot be serialised still leaves the
+    /// response unstarted for the error envelope.
     /// </summary>
     public static async Task WriteSuccessAsync(HttpContext context, object? payload)
     {
+        using var fields = payload is null ? null : JsonSerializer.SerializeToDocument(payload, payload.GetType(), NavixyJson.Options);
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         writer.WriteStartObject();
         writer.WriteBoolean("success", true);
-        if (payload is not null)
+        if (fields is not null)
         {
-            using var fields = JsonSerializer.SerializeToDocument(payload, payload.GetType(), NavixyJson.Options);
             foreach (var property in fields.RootElement.EnumerateObject())
             {
                 property.WriteTo(writer);

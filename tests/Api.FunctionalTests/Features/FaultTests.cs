@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application.Common.Interfaces;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
@@ -75,5 +77,48 @@ public sealed class FaultTests
         Assert.That(body.GetProperty("status").GetProperty("description").GetString(), Does.Contain("trace"));
         Assert.That(text, Does.Not.Contain("secret internal detail").And.Not.Contain("InvalidOperationException").And.Not.Contain(" at "));
         Directory.Delete(folder, recursive: true);
+    }
+
+    [TestCase("Security:SessionCacheSeconds", "five")]
+    [TestCase("Security:SessionCacheSeconds", "600")]
+    [TestCase("Security:CodeSecret", "c2hvcnQ=")]
+    [TestCase("Email:Delivery", "Pigeon")]
+    [TestCase("Protocol:MaxBodyBytes", "lots")]
+    [TestCase("Database:Provider", "Oracle")]
+    [TestCase("Database:MigrateOnStartup", "maybe")]
+    public void BadSetting_StopsTheStart_NamingTheSetting(string key, string value)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Storage:DataDirectory", folder);
+            builder.UseSetting(key, value);
+        });
+
+        var ex = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(ex!.ToString(), Does.Contain(key));
+        Assert.That(Path.Combine(folder, "panel.db"), Does.Not.Exist, "the start stopped before the database was touched");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void SuccessPayloadThatCannotBeSerialised_LeavesTheResponseUnwritten_ForTheErrorEnvelope()
+    {
+        var context = new DefaultHttpContext();
+        var body = new MemoryStream();
+        context.Response.Body = body;
+
+        Assert.CatchAsync(() => NavixyEnvelope.WriteSuccessAsync(context, new Unserialisable()));
+
+        Assert.That(body.Length, Is.Zero, "nothing of the success envelope was written");
+    }
+
+    private sealed class Unserialisable
+    {
+        public string Value => throw new InvalidOperationException("not serialisable");
     }
 }

@@ -204,6 +204,26 @@ public sealed class PanelHandlerTests
     }
 
     [Test]
+    public async Task Logout_WhenTheDeleteThrowsAfterCommitting_StillForgetsTheCachedSession()
+    {
+        var live = new PanelSessionInfo(5, 2, 3, Fakes.Now.AddHours(1), false, false, PanelPermissions.All);
+        PanelSessionInfo? stored = live;
+        _sessions.Setup(s => s.FindByDigestAsync(It.IsAny<byte[]>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => stored);
+        // The row is gone, then the client's disconnect surfaces as a cancellation.
+        _sessions.Setup(s => s.DeleteAsync(5, It.IsAny<CancellationToken>())).Callback(() => stored = null).ThrowsAsync(new OperationCanceledException());
+        var cache = new PanelSessionCache(TimeSpan.FromSeconds(5));
+        var authenticate = new AuthenticatePanelSessionQueryHandler(_sessions.Object, cache, Fakes.Tokens().Object, Fakes.Clock().Object);
+        await authenticate.Handle(new AuthenticatePanelSessionQuery("live"), CancellationToken.None);
+        Assert.That(cache.Count, Is.EqualTo(1));
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => new LogoutPanelSessionCommandHandler(_sessions.Object, cache).Handle(new LogoutPanelSessionCommand(5), CancellationToken.None));
+
+        Assert.That(cache.Count, Is.Zero);
+        var ex = Assert.ThrowsAsync<NavixyException>(() => authenticate.Handle(new AuthenticatePanelSessionQuery("live"), CancellationToken.None));
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.SessionNotFound));
+    }
+
+    [Test]
     public async Task CreateDealer_AddsAndSaves()
     {
         Dealer? added = null;

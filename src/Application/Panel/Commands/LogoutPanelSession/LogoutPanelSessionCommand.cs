@@ -14,10 +14,19 @@ public sealed class LogoutPanelSessionCommandHandler(IPanelSessionRepository ses
     public async Task<Unit> Handle(LogoutPanelSessionCommand request, CancellationToken cancellationToken)
     {
         // A concurrent logout may have removed it between authentication and here: the session is ended either way.
-        var deleted = await sessions.DeleteAsync(request.SessionId, cancellationToken);
+        bool deleted;
+        try
+        {
+            deleted = await sessions.DeleteAsync(request.SessionId, cancellationToken);
+        }
+        finally
+        {
+            // After the delete: a lookup that starts now finds no row, and one already running cannot cache what it
+            // read. Also when the delete throws (the client went away after it committed): forgetting a session that
+            // still exists only costs its next request a database lookup.
+            cache.Forget(request.SessionId);
+        }
 
-        // After the delete: a lookup that starts now finds no row, and one already running cannot cache what it read.
-        cache.Forget(request.SessionId);
         if (!deleted)
         {
             throw new NavixyException(ErrorCode.SessionNotFound);
