@@ -82,6 +82,30 @@ public sealed class PanelSessionCacheTests
     }
 
     [Test]
+    public void When_full_of_live_entries_a_miss_sweeps_only_once_the_first_of_them_expires()
+    {
+        var cache = new PanelSessionCache(Lifetime, capacity: 2);
+        cache.Keep(Digest(1), Session(1), Fakes.Now, cache.Generation);                 // until +5 s
+        cache.Keep(Digest(2), Session(2), Fakes.Now.AddSeconds(3), cache.Generation);  // until +8 s
+
+        cache.Keep(Digest(3), Session(3), Fakes.Now.AddSeconds(4), cache.Generation);
+        Assert.That(cache.Sweeps, Is.EqualTo(1), "the first miss when full sweeps");
+        for (var i = 0; i < 100; i++)
+        {
+            cache.Keep(Digest(10 + i), Session(10 + i), Fakes.Now.AddSeconds(4.5), cache.Generation);
+        }
+
+        Assert.That(cache.Sweeps, Is.EqualTo(1), "nothing can have expired before +5 s: no sweep");
+
+        cache.Keep(Digest(3), Session(3), Fakes.Now.AddSeconds(5), cache.Generation);
+        Assert.Multiple(() =>
+        {
+            Assert.That(cache.Sweeps, Is.EqualTo(2));
+            Assert.That(cache.Find(Digest(3), Fakes.Now.AddSeconds(5)), Is.EqualTo(Session(3)), "session 1 expired and made room");
+        });
+    }
+
+    [Test]
     public async Task Concurrent_lookups_and_logouts_never_leave_a_forgotten_session_behind()
     {
         var cache = new PanelSessionCache(Lifetime);

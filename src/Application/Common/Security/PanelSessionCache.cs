@@ -19,6 +19,8 @@ public sealed class PanelSessionCache(TimeSpan lifetime, int capacity = PanelSes
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _generation;
+    private long _nextExpiryTicks; // no entry expires before this: while full, a miss sweeps only once one has
+    private int _sweeps;
 
     public bool Enabled => lifetime > TimeSpan.Zero;
 
@@ -26,6 +28,9 @@ public sealed class PanelSessionCache(TimeSpan lifetime, int capacity = PanelSes
 
     /// <summary>Taken before a database lookup and handed to <see cref="Keep"/> with its result.</summary>
     public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>How many times a full cache has swept its expired entries (for tests).</summary>
+    internal int Sweeps => Volatile.Read(ref _sweeps);
 
     public PanelSessionInfo? Find(byte[] digest, DateTime now)
     {
@@ -46,6 +51,13 @@ public sealed class PanelSessionCache(TimeSpan lifetime, int capacity = PanelSes
 
         if (_entries.Count >= capacity)
         {
+            // Full of sessions used within the lifetime: until the first of them expires a sweep would free
+            // nothing, so a miss costs no sweep.
+            if (now.Ticks < Interlocked.Read(ref _nextExpiryTicks))
+            {
+                return;
+            }
+
             Sweep(now);
             if (_entries.Count >= capacity)
             {
@@ -77,13 +89,22 @@ public sealed class PanelSessionCache(TimeSpan lifetime, int capacity = PanelSes
 
     private void Sweep(DateTime now)
     {
+        Interlocked.Increment(ref _sweeps);
+        var nextExpiry = DateTime.MaxValue;
         foreach (var pair in _entries)
         {
             if (now >= pair.Value.KeptUntil)
             {
                 _entries.TryRemove(pair);
             }
+            else if (pair.Value.KeptUntil < nextExpiry)
+            {
+                nextExpiry = pair.Value.KeptUntil;
+            }
         }
+
+        // Entries kept after this sweep expire later still; one forgotten or replaced only makes a sweep come early.
+        Interlocked.Exchange(ref _nextExpiryTicks, nextExpiry.Ticks);
     }
 
     private static string Key(byte[] digest) => Convert.ToHexString(digest);
