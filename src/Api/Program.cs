@@ -26,6 +26,7 @@ var app = builder.Build();
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
 // every request that needs it, and before the database is touched: Protocol, Database, Security, Email.
 _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
+_ = app.Services.GetRequiredService<DatabaseOptions>();
 _ = app.Services.GetRequiredService<PanelSessionCache>();
 _ = app.Services.GetRequiredService<ISecretTokens>();
 _ = app.Services.GetRequiredService<IEmailSender>();
