@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Infrastructure.Email;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -24,6 +26,14 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
         services.AddSingleton(sp => DealerLock.For(sp.GetRequiredService<DatabaseOptions>().Provider));
+        // On PostgreSQL other instances may share the database: the cache waits for the change listener to connect.
+        // SQLite is one process's embedded database, so every change is made (and forgotten) here.
+        services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<DatabaseOptions>();
+            return new DealerReadCache(database.ReadCacheLifetime, sp.GetRequiredService<TimeProvider>(), serving: database.Provider != DatabaseProvider.Postgres);
+        });
+        services.AddHostedService<DealerChangeListener>();
         services.AddScoped<IDealerRepository, DealerRepository>();
         services.AddScoped<IPanelAccountRepository, PanelAccountRepository>();
         services.AddScoped<IPanelSessionRepository, PanelSessionRepository>();
@@ -85,7 +95,15 @@ public static class DependencyInjection
             throw new InvalidOperationException($"Database:MigrateOnStartup must be true or false, not '{migrateSetting}'.");
         }
 
-        return new DatabaseOptions(provider, connectionString, migrate, dataDirectory);
+        var cacheSetting = configuration["Database:ReadCacheSeconds"];
+        var cacheSeconds = DatabaseOptions.DefaultReadCacheSeconds;
+        if (!string.IsNullOrWhiteSpace(cacheSetting)
+            && !(double.TryParse(cacheSetting, NumberStyles.Float, CultureInfo.InvariantCulture, out cacheSeconds) && cacheSeconds is >= 0 and <= 3600))
+        {
+            throw new InvalidOperationException($"Database:ReadCacheSeconds must be a number of seconds from 0 to 3600, not '{cacheSetting}'.");
+        }
+
+        return new DatabaseOptions(provider, connectionString, migrate, dataDirectory) { ReadCacheLifetime = TimeSpan.FromSeconds(cacheSeconds) };
     }
 
     public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseOptions database)

@@ -86,6 +86,8 @@ public sealed class FaultTests
     [TestCase("Protocol:MaxBodyBytes", "lots")]
     [TestCase("Database:Provider", "Oracle")]
     [TestCase("Database:MigrateOnStartup", "maybe")]
+    [TestCase("Database:ReadCacheSeconds", "half a minute")]
+    [TestCase("Database:ReadCacheSeconds", "-1")]
     public void BadSetting_StopsTheStart_NamingTheSetting(string key, string value)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));

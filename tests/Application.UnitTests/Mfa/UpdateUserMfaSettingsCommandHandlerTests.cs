@@ -1,4 +1,5 @@
 using Moq;
+using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
@@ -15,17 +16,19 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
     private Mock<IUserRepository> _users = null!;
     private Mock<IDealerRepository> _dealers = null!;
     private Mock<IUnitOfWork> _unitOfWork = null!;
+    private DealerReadCache _cache = null!;
 
     [SetUp]
     public void SetUp()
     {
         _users = new Mock<IUserRepository>(MockBehavior.Strict);
         _dealers = new Mock<IDealerRepository>(MockBehavior.Strict);
-        _dealers.Setup(d => d.LockForMfaChangeAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _dealers.Setup(d => d.BeginMfaChangeAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _unitOfWork = Fakes.UnitOfWork();
+        _cache = Fakes.ReadCache();
     }
 
-    private UpdateUserMfaSettingsCommandHandler Handler() => new(_users.Object, _dealers.Object, _unitOfWork.Object, Fakes.Clock().Object);
+    private UpdateUserMfaSettingsCommandHandler Handler() => new(_users.Object, _dealers.Object, _unitOfWork.Object, _cache, Fakes.Clock().Object);
 
     [Test]
     public async Task Handle_WhenTargetIsAll_UpdatesEveryMasterUserOfDealerInOneStatement()
@@ -36,7 +39,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
 
         _users.Verify(u => u.SetMfaForAllAsync(7, It.Is<MfaSettings>(s => s.IsAllowed && s.FactorTypes == MfaFactorTypes.Email), Fakes.Now, It.IsAny<CancellationToken>()), Times.Once);
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<int>>>(), It.IsAny<CancellationToken>()), Times.Once);
-        _dealers.Verify(d => d.LockForMfaChangeAsync(7, It.IsAny<CancellationToken>()), Times.Once);
+        _dealers.Verify(d => d.BeginMfaChangeAsync(7, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -47,7 +50,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
         await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [2, 1, 2]), new MfaSettingsModel("disallowed", ["email"])), CancellationToken.None);
 
         _users.Verify(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), MfaSettings.Disallowed, Fakes.Now, It.IsAny<CancellationToken>()), Times.Once);
-        _dealers.Verify(d => d.LockForMfaChangeAsync(7, It.IsAny<CancellationToken>()), Times.Once);
+        _dealers.Verify(d => d.BeginMfaChangeAsync(7, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -65,11 +68,40 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
     [Test]
     public void Handle_WhenTheDealerIsGone_Throws201WithoutTouchingUsers()
     {
-        _dealers.Setup(d => d.LockForMfaChangeAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _dealers.Setup(d => d.BeginMfaChangeAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
         var ex = Assert.ThrowsAsync<NavixyException>(() => Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("all", null), Allowed), CancellationToken.None));
 
         Assert.That(ex!.Code, Is.EqualTo(ErrorCode.NotFound));
         _users.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_ForgetsTheDealersCachedReadsOnceCommitted_AndOnlyThatDealers()
+    {
+        _users.Setup(u => u.SetMfaForAllAsync(7, It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(3);
+        var loads = 0;
+        Task<string> Load(CancellationToken _) => Task.FromResult($"load {++loads}");
+        await _cache.GetOrLoadAsync(7, 1, Load, CancellationToken.None);
+        await _cache.GetOrLoadAsync(8, 1, Load, CancellationToken.None);
+
+        await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("all", null), Allowed), CancellationToken.None);
+
+        Assert.That(await _cache.GetOrLoadAsync(7, 1, Load, CancellationToken.None), Is.EqualTo("load 3"), "dealer 7 is read again");
+        Assert.That(await _cache.GetOrLoadAsync(8, 1, Load, CancellationToken.None), Is.EqualTo("load 2"), "dealer 8 is still kept");
+    }
+
+    [Test]
+    public async Task Handle_WhenRefused_StillForgetsTheDealersCachedReads()
+    {
+        _dealers.Setup(d => d.BeginMfaChangeAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        var loads = 0;
+        Task<string> Load(CancellationToken _) => Task.FromResult($"load {++loads}");
+        await _cache.GetOrLoadAsync(7, 1, Load, CancellationToken.None);
+
+        Assert.ThrowsAsync<NavixyException>(() => Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("all", null), Allowed), CancellationToken.None));
+
+        // Harmless when nothing changed (one more load), and safe when a commit's outcome is unknown.
+        Assert.That(await _cache.GetOrLoadAsync(7, 1, Load, CancellationToken.None), Is.EqualTo("load 2"));
     }
 }

@@ -18,6 +18,10 @@ internal static class Fakes
         return clock;
     }
 
+    /// <summary>A read cache that serves, with a lifetime long enough for any test.</summary>
+    public static Navixy.Panel.Application.Common.Caching.DealerReadCache ReadCache() =>
+        new(TimeSpan.FromMinutes(5), Clock().Object, serving: true);
+
     /// <summary>A unit of work whose transaction simply runs the work.</summary>
     public static Mock<IUnitOfWork> UnitOfWork()
     {
@@ -26,6 +30,8 @@ internal static class Fakes
             .Returns((Func<CancellationToken, Task<int>> work, CancellationToken ct) => work(ct));
         unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<bool>>>(), It.IsAny<CancellationToken>()))
             .Returns((Func<CancellationToken, Task<bool>> work, CancellationToken ct) => work(ct));
+        unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<MediatR.Unit>>>(), It.IsAny<CancellationToken>()))
+            .Returns((Func<CancellationToken, Task<MediatR.Unit>> work, CancellationToken ct) => work(ct));
         return unitOfWork;
     }
 

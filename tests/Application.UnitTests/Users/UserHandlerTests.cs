@@ -102,7 +102,7 @@ public sealed class UserHandlerTests
     [Test]
     public void Read_WhenNotAMasterOfDealer_Throws201()
     {
-        var handler = new ReadUserQueryHandler(_users.Object, Mapper);
+        var handler = new ReadUserQueryHandler(_users.Object, Mapper, Fakes.ReadCache());
 
         var ex = Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None));
 
@@ -113,7 +113,7 @@ public sealed class UserHandlerTests
     public async Task Read_WhenUserFollowsDefault_ShowsEffectiveDefaultAndNullOwnSettings()
     {
         _users.Setup(u => u.FindMasterWithMfaAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(WithMfa(Master(), MfaSettings.Allow(MfaFactorTypes.Email)));
-        var handler = new ReadUserQueryHandler(_users.Object, Mapper);
+        var handler = new ReadUserQueryHandler(_users.Object, Mapper, Fakes.ReadCache());
 
         var result = await handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None);
 
@@ -131,7 +131,7 @@ public sealed class UserHandlerTests
     public async Task Read_WhenOwnSettingDisallowed_OverridesAllowedDefault()
     {
         _users.Setup(u => u.FindMasterWithMfaAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(WithMfa(Master(MfaSettings.Disallowed), MfaSettings.Allow(MfaFactorTypes.Email)));
-        var handler = new ReadUserQueryHandler(_users.Object, Mapper);
+        var handler = new ReadUserQueryHandler(_users.Object, Mapper, Fakes.ReadCache());
 
         var result = await handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None);
 
@@ -140,10 +140,24 @@ public sealed class UserHandlerTests
     }
 
     [Test]
+    public async Task Read_IsServedFromTheCache_ButA201IsNot()
+    {
+        var handler = new ReadUserQueryHandler(_users.Object, Mapper, Fakes.ReadCache());
+        Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None));
+        _users.Setup(u => u.FindMasterWithMfaAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(WithMfa(Master(), null));
+
+        var first = await handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None);
+        var second = await handler.Handle(new ReadUserQuery(5, 42), CancellationToken.None);
+
+        Assert.That(second, Is.SameAs(first));
+        _users.Verify(u => u.FindMasterWithMfaAsync(5, 42, It.IsAny<CancellationToken>()), Times.Exactly(2), "the 201 was not kept");
+    }
+
+    [Test]
     public async Task Read_WhenNoOwnSettingAndNoDefault_IsDisallowed()
     {
         _users.Setup(u => u.FindMasterWithMfaAsync(5, 42, It.IsAny<CancellationToken>())).ReturnsAsync(WithMfa(Master(), null));
-        var result = await new ReadUserQueryHandler(_users.Object, Mapper).Handle(new ReadUserQuery(5, 42), CancellationToken.None);
+        var result = await new ReadUserQueryHandler(_users.Object, Mapper, Fakes.ReadCache()).Handle(new ReadUserQuery(5, 42), CancellationToken.None);
         Assert.That(result.Value.MfaAllowed, Is.False);
     }
 

@@ -91,7 +91,7 @@ public sealed class UserRepositoryTests(string provider)
             var ids = new[] { _mastersA[1], _mastersA[2], _mastersA[1] };
             await ((IUnitOfWork)db).InTransactionAsync(async ct =>
             {
-                Assert.That(await new DealerRepository(db, DealerLock.For(_database.Provider)).LockForMfaChangeAsync(_dealerA, ct), Is.True);
+                Assert.That(await new DealerRepository(db, DealerLock.For(_database.Provider)).BeginMfaChangeAsync(_dealerA, ct), Is.True);
                 var changed = await users.SetMfaForSelectedAsync(_dealerA, ids, MfaSettings.Disallowed, Now, ct);
                 Assert.That(changed, Is.EqualTo(2));
                 return changed;

@@ -13,11 +13,13 @@ public interface IDealerRepository
     Task<bool> AnyAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Takes the dealer row's lock in one statement, held until the transaction ends, so concurrent changes of the
-    /// dealer's users wait for each other instead of locking the same users in different orders (a deadlock).
-    /// Returns false when the dealer does not exist.
+    /// Begins a change of the dealer's MFA settings (its default or its users') inside the current transaction, in
+    /// one statement: takes the dealer row's lock, held until the transaction ends, so concurrent changes of the
+    /// dealer wait for each other instead of locking the same users in different orders (a deadlock); and, where the
+    /// database carries notifications, tells the other API instances to forget their cached reads of the dealer
+    /// when the transaction commits. Returns false when the dealer does not exist.
     /// </summary>
-    Task<bool> LockForMfaChangeAsync(long dealerId, CancellationToken cancellationToken);
+    Task<bool> BeginMfaChangeAsync(long dealerId, CancellationToken cancellationToken);
 
     void Add(Dealer dealer);
 }

@@ -23,7 +23,7 @@ internal sealed class DealerRepository(PanelDbContext db, DealerLock dealerLock)
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Dealers.AnyAsync(cancellationToken);
 
-    public Task<bool> LockForMfaChangeAsync(long dealerId, CancellationToken cancellationToken) =>
+    public Task<bool> BeginMfaChangeAsync(long dealerId, CancellationToken cancellationToken) =>
         dealerLock.TakeAsync(db, dealerId, cancellationToken);
 
     public void Add(Dealer dealer) => db.Dealers.Add(dealer);

@@ -1,4 +1,5 @@
 using MediatR;
+using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Models;
 
@@ -7,8 +8,13 @@ namespace Navixy.Panel.Application.Mfa.Queries.ReadDefaultMfaSettings;
 /// <summary><c>panel/user/mfa/settings/default/read</c>: the dealer default, or null when none is kept.</summary>
 public sealed record ReadDefaultMfaSettingsQuery(long DealerId) : IRequest<MfaSettingsDto?>, IDealerScoped;
 
-public sealed class ReadDefaultMfaSettingsQueryHandler(IDealerRepository dealers) : IRequestHandler<ReadDefaultMfaSettingsQuery, MfaSettingsDto?>
+public sealed class ReadDefaultMfaSettingsQueryHandler(IDealerRepository dealers, DealerReadCache cache)
+    : IRequestHandler<ReadDefaultMfaSettingsQuery, MfaSettingsDto?>
 {
-    public async Task<MfaSettingsDto?> Handle(ReadDefaultMfaSettingsQuery request, CancellationToken cancellationToken) =>
-        MfaSettingsDto.From(await dealers.GetDefaultMfaAsync(request.DealerId, cancellationToken));
+    public Task<MfaSettingsDto?> Handle(ReadDefaultMfaSettingsQuery request, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(
+            request.DealerId,
+            0,
+            async ct => MfaSettingsDto.From(await dealers.GetDefaultMfaAsync(request.DealerId, ct)),
+            cancellationToken);
 }

@@ -1,6 +1,7 @@
 using AutoMapper;
 using FluentValidation;
 using MediatR;
+using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Models;
@@ -15,12 +16,15 @@ public sealed record ReadUserQuery(long DealerId, long? UserId) : IRequest<ReadU
 /// <param name="DealerMfaSettings">The account's own settings, or null when it follows the dealer default.</param>
 public sealed record ReadUserResult(UserDto Value, MfaSettingsDto? DealerMfaSettings);
 
-public sealed class ReadUserQueryHandler(IUserRepository users, IMapper mapper)
+public sealed class ReadUserQueryHandler(IUserRepository users, IMapper mapper, DealerReadCache cache)
     : IRequestHandler<ReadUserQuery, ReadUserResult>
 {
-    public async Task<ReadUserResult> Handle(ReadUserQuery request, CancellationToken cancellationToken)
+    public Task<ReadUserResult> Handle(ReadUserQuery request, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(request.DealerId, request.UserId!.Value, ct => LoadAsync(request.DealerId, request.UserId.Value, ct), cancellationToken);
+
+    private async Task<ReadUserResult> LoadAsync(long dealerId, long userId, CancellationToken cancellationToken)
     {
-        var found = await users.FindMasterWithMfaAsync(request.DealerId, request.UserId!.Value, cancellationToken)
+        var found = await users.FindMasterWithMfaAsync(dealerId, userId, cancellationToken)
             ?? throw new NavixyException(ErrorCode.NotFound);
         var value = mapper.Map<UserDto>(found.User) with { MfaAllowed = found.EffectiveMfa.IsAllowed };
         return new ReadUserResult(value, MfaSettingsDto.From(found.AccountMfa));

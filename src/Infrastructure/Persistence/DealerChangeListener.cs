@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Navixy.Panel.Application.Common.Caching;
+using Npgsql;
+
+namespace Navixy.Panel.Infrastructure.Persistence;
+
+/// <summary>
+/// PostgreSQL: listens on <see cref="Channel"/>, where every committed change of a dealer's MFA settings is announced
+/// (<see cref="DealerLock"/>), and makes this instance's <see cref="DealerReadCache"/> forget the dealer. The cache
+/// serves only while the listening connection is up: it is paused from the start until the first <c>LISTEN</c>, and
+/// again whenever the connection fails, until it is back (retried after 1 s, doubling up to 30 s).
+/// </summary>
+/// <remarks>
+/// The connection is its own, outside the pool (a pooled connection would carry <c>LISTEN</c> to other work), with
+/// a keepalive so a connection that died without a word is noticed within seconds. Behind a pooler in transaction
+/// mode (PgBouncer) notifications do not arrive: turn the cache off there (<c>Database:ReadCacheSeconds=0</c>).
+/// </remarks>
+internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadCache cache, ILogger<DealerChangeListener> logger)
+    : BackgroundService
+{
+    public const string Channel = "navixy_panel_dealer_changes";
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (database.Provider != DatabaseProvider.Postgres || !cache.Enabled)
+        {
+            return;
+        }
+
+        var retry = FirstRetry;
+        var lost = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ListenerConnectionString(database.ConnectionString));
+                connection.Notification += (_, e) => OnNotification(e.Payload);
+                await connection.OpenAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                // From here every committed change is heard; what changed before is not in the (emptied) cache.
+                cache.Resume();
+                if (lost)
+                {
+                    logger.LogInformation("Dealer change notifications are back; the read cache serves again");
+                }
+                else
+                {
+                    logger.LogInformation("Dealer change notifications are listened to; the read cache serves");
+                }
+
+                lost = false;
+                retry = FirstRetry;
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                cache.Pause();
+                lost = true;
+                logger.LogWarning(
+                    "Dealer change notifications are unavailable, the read cache is paused; retrying in {Seconds} s: {Reason}",
+                    retry.TotalSeconds,
+                    ex.GetBaseException().Message);
+            }
+
+            try
+            {
+                await Task.Delay(retry, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
+        }
+
+        cache.Pause();
+    }
+
+    private void OnNotification(string payload)
+    {
+        if (long.TryParse(payload, NumberStyles.None, CultureInfo.InvariantCulture, out var dealerId))
+        {
+            cache.Forget(dealerId);
+        }
+        else
+        {
+            // Someone else's payload on this channel: forgetting everything is always safe.
+            cache.ForgetAll();
+        }
+    }
+
+    internal static string ListenerConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 5 };
+        builder.ApplicationName ??= "navixy-panel-listener";
+        return builder.ConnectionString;
+    }
+}

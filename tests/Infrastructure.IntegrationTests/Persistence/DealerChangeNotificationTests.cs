@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Domain.Dealers;
+using Navixy.Panel.Infrastructure.IntegrationTests.Support;
+using Navixy.Panel.Infrastructure.Persistence;
+using Npgsql;
+
+namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// PostgreSQL's dealer lock also tells the other API instances of the change, with the transaction. (SQLite is one
+/// process's database: that process forgets its own cached reads.)
+/// </summary>
+[TestFixture("Postgres")]
+public sealed class DealerChangeNotificationTests(string provider)
+{
+    private TestDatabase _database = null!;
+    private long _dealer;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _database = TestDatabase.Create(provider);
+        await using var db = _database.NewContext();
+        await db.Database.MigrateAsync();
+        var dealer = new Dealer("A", new DateTime(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc));
+        db.Dealers.Add(dealer);
+        await db.SaveChangesAsync();
+        _dealer = dealer.Id;
+    }
+
+    [TearDown]
+    public void TearDown() => _database.Dispose();
+
+    [Test]
+    public async Task TakingTheLockAnnouncesTheChange_WhenTheTransactionCommits_AndNeverWhenItRollsBack()
+    {
+        await using var listener = new NpgsqlConnection(_database.ConnectionString);
+        await listener.OpenAsync();
+        var heard = new List<string>();
+        listener.Notification += (_, e) => heard.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {DealerChangeListener.Channel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        var dealerLock = DealerLock.For(_database.Provider);
+        await using (var db = _database.NewContext())
+        {
+            await using var rolledBack = await db.Database.BeginTransactionAsync();
+            Assert.That(await dealerLock.TakeAsync(db, _dealer, CancellationToken.None), Is.True);
+            await rolledBack.RollbackAsync();
+        }
+
+        await using (var db = _database.NewContext())
+        {
+            await using var uncommitted = await db.Database.BeginTransactionAsync();
+            await dealerLock.TakeAsync(db, _dealer, CancellationToken.None);
+            Assert.That(await listener.WaitAsync(TimeSpan.FromMilliseconds(300)), Is.False, "heard before the commit");
+            await uncommitted.CommitAsync();
+        }
+
+        Assert.That(await listener.WaitAsync(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(heard, Is.EqualTo(new[] { _dealer.ToString(System.Globalization.CultureInfo.InvariantCulture) }), "one notice, of the committed change only");
+    }
+}
