@@ -174,13 +174,17 @@ internal sealed class ProviderRun : IAsyncDisposable
         await SettleAsync();
         var (largest, largestDealer, largestHash) = dealers[^1];
         var userId = await FirstMasterAsync(largestDealer);
+        var masters = await MasterRangeAsync(largestDealer);
         var ids = await SomeMastersAsync(largestDealer, 100);
-        var targets = new (string Name, string Action, object Body, string? Hash)[]
+        // user/read twice: one user over and over (served by the read cache after the first call), and a random
+        // master of the million on each call, which the cache (20,000 entries) almost never holds: the database path.
+        var targets = new (string Name, string Action, object Body, string? Hash, (long, long)? RandomUsers)[]
         {
-            ("error 3 (ceiling)", "panel/user/mfa/settings/default/read", new { }, null),
-            ("default/read", "panel/user/mfa/settings/default/read", new { }, largestHash),
-            ("user/read", "panel/user/read", new { user_id = userId }, largestHash),
-            ("update 100 selected", "panel/user/mfa/settings/update", new { target = new { type = "selected", ids }, settings = new { type = "disallowed" } }, largestHash),
+            ("error 3 (ceiling)", "panel/user/mfa/settings/default/read", new { }, null, null),
+            ("default/read", "panel/user/mfa/settings/default/read", new { }, largestHash, null),
+            ("user/read", "panel/user/read", new { user_id = userId }, largestHash, null),
+            ("user/read, random users", "panel/user/read", new { user_id = userId }, largestHash, masters),
+            ("update 100 selected", "panel/user/mfa/settings/update", new { target = new { type = "selected", ids }, settings = new { type = "disallowed" } }, largestHash, null),
         };
         // One request at a time, reads first: a request's cells never follow the writes of the update cells (on
         // PostgreSQL their dead row versions would bring autovacuum of the whole users table into the read cells).
@@ -188,14 +192,14 @@ internal sealed class ProviderRun : IAsyncDisposable
         // takes 10-20 s of load to catch up) and, at the largest connection count, the connection pool grows to
         // its steady size, so no cell pays for opening PostgreSQL backends.
         int[] connectionCounts = [1, 16, 64];
-        foreach (var (name, action, body, hash) in targets)
+        foreach (var (name, action, body, hash, randomUsers) in targets)
         {
             var url = new Uri(_http.BaseAddress!, "v2/" + action);
-            await Wrk.RunAsync(url, JsonSerializer.Serialize(body), hash, connectionCounts[^1], _options.WarmupSeconds);
+            await Wrk.RunAsync(url, JsonSerializer.Serialize(body), hash, connectionCounts[^1], _options.WarmupSeconds, randomUsers);
             await Task.Delay(CellPause);
             foreach (var connections in connectionCounts)
             {
-                var result = await Wrk.RunAsync(url, JsonSerializer.Serialize(body), hash, connections, _options.WrkSeconds);
+                var result = await Wrk.RunAsync(url, JsonSerializer.Serialize(body), hash, connections, _options.WrkSeconds, randomUsers);
                 await Task.Delay(CellPause);
                 report.Throughput.Add(new ThroughputRow(Provider, largest, name, connections, result));
                 Console.WriteLine($"   wrk {name} x{connections}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms");
@@ -339,14 +343,7 @@ internal sealed class ProviderRun : IAsyncDisposable
 
     private async Task<long[]> SomeMastersAsync(long dealer, int count, int seed = 0)
     {
-        await using var connection = Connect();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(id), MAX(id) FROM users WHERE dealer_id = @dealer AND master_id IS NULL";
-        Add(command, "@dealer", dealer);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var (min, max) = (reader.GetInt64(0), reader.GetInt64(1));
+        var (min, max) = await MasterRangeAsync(dealer);
         var random = new Random(seed);
         var ids = new HashSet<long>();
         while (ids.Count < count)
@@ -357,6 +354,19 @@ internal sealed class ProviderRun : IAsyncDisposable
         }
 
         return [.. ids];
+    }
+
+    /// <summary>The lowest and highest id of the dealer's master users.</summary>
+    private async Task<(long Min, long Max)> MasterRangeAsync(long dealer)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(id), MAX(id) FROM users WHERE dealer_id = @dealer AND master_id IS NULL";
+        Add(command, "@dealer", dealer);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private static void Add(DbCommand command, string name, object value)

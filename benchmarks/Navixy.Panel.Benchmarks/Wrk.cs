@@ -9,11 +9,24 @@ internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double 
 /// <summary>Runs wrk (Debian package <c>wrk</c>) with a POST body and parses its latency distribution.</summary>
 internal static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(Uri url, string body, string? hash, int connections, int seconds)
+    /// <param name="randomUserIds">
+    /// When set, each request's body is <c>{"user_id": n}</c> with n drawn at random from the range (each wrk
+    /// thread seeded apart), instead of <paramref name="body"/>.
+    /// </param>
+    public static async Task<WrkResult> RunAsync(Uri url, string body, string? hash, int connections, int seconds, (long Min, long Max)? randomUserIds = null)
     {
         var script = Path.GetTempFileName();
         var header = hash is null ? string.Empty : $"wrk.headers[\"Authorization\"] = \"NVX {hash}\"\n";
-        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [[{body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n{header}");
+        var random = randomUserIds is not { } range
+            ? string.Empty
+            : $$"""
+              local threads = 0
+              function setup(thread) threads = threads + 1; thread:set("seed", threads) end
+              function init(args) math.randomseed(os.time() * 1000 + seed) end
+              request = function() return wrk.format(nil, nil, nil, '{"user_id":' .. math.random({{range.Min}}, {{range.Max}}) .. '}') end
+
+              """;
+        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [[{body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n{header}{random}");
         try
         {
             var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
