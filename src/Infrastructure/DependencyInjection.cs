@@ -26,12 +26,13 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
         services.AddSingleton(sp => DealerLock.For(sp.GetRequiredService<DatabaseOptions>().Provider));
-        // On PostgreSQL other instances may share the database: the cache waits for the change listener to connect.
-        // SQLite is one process's embedded database, so every change is made (and forgotten) here.
+        // SQLite is one process's embedded database, so every change is made (and forgotten) here. A server database
+        // may be shared by other instances: the cache waits until a change listener (PostgreSQL's) resumes it, and a
+        // provider without one reads the database every time.
         services.AddSingleton(sp =>
         {
             var database = sp.GetRequiredService<DatabaseOptions>();
-            return new DealerReadCache(database.ReadCacheLifetime, sp.GetRequiredService<TimeProvider>(), serving: database.Provider != DatabaseProvider.Postgres);
+            return new DealerReadCache(database.ReadCacheLifetime, sp.GetRequiredService<TimeProvider>(), serving: database.Provider == DatabaseProvider.Sqlite);
         });
         services.AddHostedService<DealerChangeListener>();
         services.AddScoped<IDealerRepository, DealerRepository>();
