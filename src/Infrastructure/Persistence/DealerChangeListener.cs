@@ -9,13 +9,15 @@ namespace Navixy.Panel.Infrastructure.Persistence;
 /// <summary>
 /// PostgreSQL: listens on <see cref="Channel"/>, where every committed change of a dealer's MFA settings is announced
 /// (<see cref="DealerLock"/>), and makes this instance's <see cref="DealerReadCache"/> forget the dealer. The cache
-/// serves only while the listening connection is up: it is paused from the start until the first <c>LISTEN</c>, and
-/// again whenever the connection fails, until it is back (retried after 1 s, doubling up to 30 s).
+/// serves only while the listening connection is up and has heard its own probe notification: it is paused from the
+/// start until then, and again whenever the connection fails, until it is back (retried after 1 s, doubling up to
+/// 30 s).
 /// </summary>
 /// <remarks>
 /// The connection is its own, outside the pool (a pooled connection would carry <c>LISTEN</c> to other work), with
-/// a keepalive so a connection that died without a word is noticed within seconds. Behind a pooler in transaction
-/// mode (PgBouncer) notifications do not arrive: turn the cache off there (<c>Database:ReadCacheSeconds=0</c>).
+/// a keepalive so a connection that died without a word is noticed within about ten seconds. Behind a pooler in
+/// transaction mode (PgBouncer) the probe is not heard, so the cache never serves; set
+/// <c>Database:ReadCacheSeconds=0</c> there to skip the retries.
 /// </remarks>
 internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadCache cache, ILogger<DealerChangeListener> logger)
     : BackgroundService
@@ -24,6 +26,7 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,31 +36,54 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
         }
 
         var retry = FirstRetry;
-        var lost = false;
+        var listened = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var connection = new NpgsqlConnection(ListenerConnectionString(database.ConnectionString));
-                connection.Notification += (_, e) => OnNotification(e.Payload);
+                var probe = "probe:" + Guid.NewGuid().ToString("N");
+                var probeHeard = false;
+                connection.Notification += (_, e) =>
+                {
+                    if (e.Payload == probe)
+                    {
+                        probeHeard = true;
+                    }
+                    else
+                    {
+                        OnNotification(e.Payload);
+                    }
+                };
                 await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; SELECT pg_notify('{Channel}', '{probe}')", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                // From here every committed change is heard; what changed before is not in the (emptied) cache.
-                cache.Resume();
-                if (lost)
+                // A connection hears its own notifications. Through a pooler in transaction mode the LISTEN and the
+                // notification can land on different server connections and nothing is ever heard: serving then
+                // would keep every read stale for the lifetime.
+                var probeDeadline = DateTime.UtcNow + ProbeWait;
+                while (!probeHeard && DateTime.UtcNow < probeDeadline)
                 {
-                    logger.LogInformation("Dealer change notifications are back; the read cache serves again");
-                }
-                else
-                {
-                    logger.LogInformation("Dealer change notifications are listened to; the read cache serves");
+                    // In milliseconds, at least 1: Npgsql reads a timeout of 0 as "wait forever".
+                    await connection.WaitAsync(Math.Max(1, (int)Math.Ceiling((probeDeadline - DateTime.UtcNow).TotalMilliseconds)), stoppingToken);
                 }
 
-                lost = false;
+                if (!probeHeard)
+                {
+                    throw new InvalidOperationException(
+                        $"LISTEN succeeded but its own notification did not arrive within {ProbeWait.TotalSeconds:F0} s (a pooler in transaction mode?)");
+                }
+
+                // From here every committed change is heard; what changed before is not in the (emptied) cache.
+                cache.Resume();
+                logger.LogInformation(
+                    listened
+                        ? "Dealer change notifications are back; the read cache serves again"
+                        : "Dealer change notifications are listened to; the read cache serves");
+                listened = true;
                 retry = FirstRetry;
                 while (true)
                 {
@@ -71,7 +97,6 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
             catch (Exception ex)
             {
                 cache.Pause();
-                lost = true;
                 logger.LogWarning(
                     "Dealer change notifications are unavailable, the read cache is paused; retrying in {Seconds} s: {Reason}",
                     retry.TotalSeconds,
@@ -99,7 +124,7 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
         {
             cache.Forget(dealerId);
         }
-        else
+        else if (!payload.StartsWith("probe:", StringComparison.Ordinal))
         {
             // Someone else's payload on this channel: forgetting everything is always safe.
             cache.ForgetAll();
@@ -108,7 +133,7 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
 
     internal static string ListenerConnectionString(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 5 };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Multiplexing = false, KeepAlive = 5 };
         builder.ApplicationName ??= "navixy-panel-listener";
         return builder.ConnectionString;
     }

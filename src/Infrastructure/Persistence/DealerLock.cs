@@ -34,9 +34,9 @@ internal abstract class DealerLock
     /// PostgreSQL: <c>SELECT … FOR NO KEY UPDATE</c> locks the row without writing a new version of it. Locking by
     /// <c>UPDATE</c> wrote one version per change, and while the queued transactions held back their cleanup, each
     /// of them walked the growing chain of versions to find the live one: 16 concurrent changes of one dealer ran at
-    /// a tenth of the rate of one at a time (see <c>docs/benchmarks.md</c>). The joined <c>pg_notify</c> runs only
-    /// when the dealer exists, and PostgreSQL delivers the notification when the transaction commits, never when it
-    /// rolls back; one statement, so a change of selected users stays at two round trips.
+    /// a tenth of the rate of one at a time (see <c>docs/benchmarks.md</c>). The joined <c>pg_notify</c> queues a
+    /// notification that PostgreSQL delivers when the transaction commits, never when it rolls back (as the callers
+    /// do when the dealer is missing); one statement, so a change of selected users stays at two round trips.
     /// </summary>
     private sealed class SelectForNoKeyUpdate : DealerLock
     {

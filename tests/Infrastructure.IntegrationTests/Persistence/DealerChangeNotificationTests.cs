@@ -60,6 +60,7 @@ public sealed class DealerChangeNotificationTests(string provider)
         }
 
         Assert.That(await listener.WaitAsync(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await listener.WaitAsync(TimeSpan.FromMilliseconds(300)), Is.False, "a second notice");
         Assert.That(heard, Is.EqualTo(new[] { _dealer.ToString(System.Globalization.CultureInfo.InvariantCulture) }), "one notice, of the committed change only");
     }
 }
