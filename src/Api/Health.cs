@@ -1,13 +1,18 @@
+using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Infrastructure.Persistence;
 
 namespace Navixy.Panel.Api;
 
 public static class Health
 {
-    /// <summary><c>/health</c>: 200 when the database answers, 503 when it does not.</summary>
+    /// <summary>
+    /// <c>/health</c>: 200 when the database answers, 503 when it does not; also whether the read cache serves
+    /// (<c>serving</c>), is paused because changes made elsewhere cannot be heard (<c>paused</c>: correct, slower), or
+    /// is turned off (<c>off</c>).
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (PanelDbContext db, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/health", async (PanelDbContext db, DealerReadCache cache, CancellationToken cancellationToken) =>
         {
             bool reachable;
             try
@@ -22,7 +27,12 @@ public static class Health
             }
 
             return Results.Json(
-                new { status = reachable ? "healthy" : "unhealthy", database = reachable ? "reachable" : "unreachable" },
+                new
+                {
+                    status = reachable ? "healthy" : "unhealthy",
+                    database = reachable ? "reachable" : "unreachable",
+                    read_cache = !cache.Enabled ? "off" : cache.Serving ? "serving" : "paused",
+                },
                 statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).ExcludeFromDescription();
         return endpoints;

@@ -61,6 +61,7 @@ public sealed class FaultInjectionTests
         using (var health = await client.GetAsync("/health"))
         {
             Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(await health.Content.ReadAsStringAsync(), Does.Contain("\"read_cache\":\"paused\""));
         }
 
         TestContext.Out.WriteLine($"four requests answered 14 in {downFor.TotalMilliseconds:F0} ms while PostgreSQL was down");

@@ -162,6 +162,7 @@ public sealed class ReadCacheAcrossInstancesTests(string provider) : FunctionalT
         Assert.That(await SecondReadsAllowed(user.Id, hash), Is.True);
 
         await ReadCacheSql.WaitForLogAsync(_second, "Dealer change notifications are back");
+        Assert.That(await _secondClient.GetStringAsync("/health"), Does.Contain("\"read_cache\":\"serving\""));
         Assert.That(await SecondReadsAllowed(user.Id, hash), Is.True, "the read kept before the pause (false) is gone");
         (await Call("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { user.Id } }, settings = new { type = "disallowed" } }, hash)).ShouldSucceed();
         Assert.That(await EventuallyAsync(async () => !await SecondReadsAllowed(user.Id, hash)), Is.True, "heard again once back");
