@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Navixy.Panel.Domain.Dealers;
 using Navixy.Panel.Infrastructure.IntegrationTests.Support;
 using Navixy.Panel.Infrastructure.Persistence;
 using Npgsql;
@@ -11,30 +9,12 @@ namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
 /// process's database: that process forgets its own cached reads.)
 /// </summary>
 [TestFixture("Postgres")]
-public sealed class DealerChangeNotificationTests(string provider)
+public sealed class DealerChangeNotificationTests(string provider) : OneDealerTest(provider)
 {
-    private TestDatabase _database = null!;
-    private long _dealer;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _database = TestDatabase.Create(provider);
-        await using var db = _database.NewContext();
-        await db.Database.MigrateAsync();
-        var dealer = new Dealer("A", new DateTime(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc));
-        db.Dealers.Add(dealer);
-        await db.SaveChangesAsync();
-        _dealer = dealer.Id;
-    }
-
-    [TearDown]
-    public void TearDown() => _database.Dispose();
-
     [Test]
     public async Task TakingTheLockAnnouncesTheChange_WhenTheTransactionCommits_AndNeverWhenItRollsBack()
     {
-        await using var listener = new NpgsqlConnection(_database.ConnectionString);
+        await using var listener = new NpgsqlConnection(Database.ConnectionString);
         await listener.OpenAsync();
         var heard = new List<string>();
         listener.Notification += (_, e) => heard.Add(e.Payload);
@@ -43,24 +23,24 @@ public sealed class DealerChangeNotificationTests(string provider)
             await listen.ExecuteNonQueryAsync();
         }
 
-        var dealerLock = DealerLock.For(_database.Provider);
-        await using (var db = _database.NewContext())
+        var dealerLock = DealerLock.For(Database.Provider);
+        await using (var db = Database.NewContext())
         {
             await using var rolledBack = await db.Database.BeginTransactionAsync();
-            Assert.That(await dealerLock.TakeAsync(db, _dealer, CancellationToken.None), Is.True);
+            Assert.That(await dealerLock.TakeAsync(db, DealerId, CancellationToken.None), Is.True);
             await rolledBack.RollbackAsync();
         }
 
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             await using var uncommitted = await db.Database.BeginTransactionAsync();
-            await dealerLock.TakeAsync(db, _dealer, CancellationToken.None);
+            await dealerLock.TakeAsync(db, DealerId, CancellationToken.None);
             Assert.That(await listener.WaitAsync(TimeSpan.FromMilliseconds(300)), Is.False, "heard before the commit");
             await uncommitted.CommitAsync();
         }
 
         Assert.That(await listener.WaitAsync(TimeSpan.FromSeconds(10)), Is.True);
         Assert.That(await listener.WaitAsync(TimeSpan.FromMilliseconds(300)), Is.False, "a second notice");
-        Assert.That(heard, Is.EqualTo(new[] { _dealer.ToString(System.Globalization.CultureInfo.InvariantCulture) }), "one notice, of the committed change only");
+        Assert.That(heard, Is.EqualTo(new[] { DealerId.ToString(System.Globalization.CultureInfo.InvariantCulture) }), "one notice, of the committed change only");
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Navixy.Panel.Domain.Dealers;
 using Navixy.Panel.Infrastructure.IntegrationTests.Support;
 using Navixy.Panel.Infrastructure.Persistence;
 
@@ -8,40 +6,22 @@ namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
 /// <summary>Each provider's dealer lock against the real database: it excludes a second holder until commit.</summary>
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
-public sealed class DealerLockTests(string provider)
+public sealed class DealerLockTests(string provider) : OneDealerTest(provider)
 {
-    private TestDatabase _database = null!;
-    private long _dealer;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _database = TestDatabase.Create(provider);
-        await using var db = _database.NewContext();
-        await db.Database.MigrateAsync();
-        var dealer = new Dealer("A", new DateTime(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc));
-        db.Dealers.Add(dealer);
-        await db.SaveChangesAsync();
-        _dealer = dealer.Id;
-    }
-
-    [TearDown]
-    public void TearDown() => _database.Dispose();
-
     [Test]
     public async Task SecondTransaction_WaitsForTheFirstToCommit_ThenTakesTheLock()
     {
-        var dealerLock = DealerLock.For(_database.Provider);
-        await using var first = _database.NewContext();
+        var dealerLock = DealerLock.For(Database.Provider);
+        await using var first = Database.NewContext();
         await using var firstTransaction = await first.Database.BeginTransactionAsync();
-        Assert.That(await dealerLock.TakeAsync(first, _dealer, CancellationToken.None), Is.True);
+        Assert.That(await dealerLock.TakeAsync(first, DealerId, CancellationToken.None), Is.True);
 
         // Task.Run: SQLite waits for its lock synchronously (busy timeout) inside the async call.
         var second = Task.Run(async () =>
         {
-            await using var db = _database.NewContext();
+            await using var db = Database.NewContext();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var taken = await dealerLock.TakeAsync(db, _dealer, CancellationToken.None);
+            var taken = await dealerLock.TakeAsync(db, DealerId, CancellationToken.None);
             await transaction.CommitAsync();
             return taken;
         });
@@ -56,8 +36,8 @@ public sealed class DealerLockTests(string provider)
     [Test]
     public async Task MissingDealer_IsReportedAsFalse()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        Assert.That(await DealerLock.For(_database.Provider).TakeAsync(db, _dealer + 1000, CancellationToken.None), Is.False);
+        Assert.That(await DealerLock.For(Database.Provider).TakeAsync(db, DealerId + 1000, CancellationToken.None), Is.False);
     }
 }
