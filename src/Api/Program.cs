@@ -4,7 +4,6 @@ using Navixy.Panel.Api;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
-using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
@@ -29,7 +28,6 @@ var app = builder.Build();
 _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
 _ = app.Services.GetRequiredService<DatabaseOptions>();
 _ = app.Services.GetRequiredService<PanelSessionCache>();
-_ = app.Services.GetRequiredService<DealerReadCache>();
 _ = app.Services.GetRequiredService<ISecretTokens>();
 _ = app.Services.GetRequiredService<IEmailSender>();
 

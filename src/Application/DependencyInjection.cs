@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Behaviours;
 using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Application.Mfa;
 using Navixy.Panel.Application.UserAuth;
 
 namespace Navixy.Panel.Application;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<LoginThrottle>();
         services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(SessionCacheSeconds(sp.GetRequiredService<IConfiguration>()))));
         services.AddScoped<OneTimeCodes>();
+        services.AddScoped<DealerMfaChanges>();
         return services;
     }
 

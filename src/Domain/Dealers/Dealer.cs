@@ -31,8 +31,8 @@ public sealed class Dealer
 
     /// <summary>
     /// Counts the changes of this dealer's MFA settings (its default or its users') on the providers that take the
-    /// dealer's lock by writing its row (SQLite): each change increments it first, in its own transaction. PostgreSQL takes the lock
-    /// without a write (<c>SELECT … FOR NO KEY UPDATE</c>) and leaves it unchanged.
+    /// dealer's lock by writing its row (SQLite): each change increments it first, in its own transaction.
+    /// PostgreSQL takes the lock without a write (<c>SELECT … FOR NO KEY UPDATE</c>) and leaves it unchanged.
     /// </summary>
     public long MfaRevision { get; private set; }
 

@@ -24,6 +24,9 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
 {
     public const string Channel = "navixy_panel_dealer_changes";
 
+    /// <summary>Payloads of the instances' own probes, which carry no change.</summary>
+    private const string ProbePrefix = "probe:";
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(5);
@@ -42,7 +45,7 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
             try
             {
                 await using var connection = new NpgsqlConnection(ListenerConnectionString(database.ConnectionString));
-                var probe = "probe:" + Guid.NewGuid().ToString("N");
+                var probe = ProbePrefix + Guid.NewGuid().ToString("N");
                 var probeHeard = false;
                 connection.Notification += (_, e) =>
                 {
@@ -124,7 +127,7 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
         {
             cache.Forget(dealerId);
         }
-        else if (!payload.StartsWith("probe:", StringComparison.Ordinal))
+        else if (!payload.StartsWith(ProbePrefix, StringComparison.Ordinal))
         {
             // Someone else's payload on this channel: forgetting everything is always safe.
             cache.ForgetAll();

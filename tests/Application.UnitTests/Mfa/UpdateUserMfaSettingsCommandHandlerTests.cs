@@ -2,6 +2,7 @@ using Moq;
 using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Mfa;
 using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Application.UnitTests.TestSupport;
@@ -28,7 +29,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
         _cache = Fakes.ReadCache();
     }
 
-    private UpdateUserMfaSettingsCommandHandler Handler() => new(_users.Object, _dealers.Object, _unitOfWork.Object, _cache, Fakes.Clock().Object);
+    private UpdateUserMfaSettingsCommandHandler Handler() => new(_users.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Fakes.Clock().Object);
 
     [Test]
     public async Task Handle_WhenTargetIsAll_UpdatesEveryMasterUserOfDealerInOneStatement()

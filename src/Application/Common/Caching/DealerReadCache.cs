@@ -58,13 +58,10 @@ public sealed class DealerReadCache
             return (T)kept!;
         }
 
+        // A pause while loading changes the generation too, so Keep refuses what was loaded.
         var generation = _entries.Generation;
         var loaded = await load(cancellationToken);
-        if (_serving)
-        {
-            _entries.Keep(key, loaded, _clock.GetUtcNow().UtcDateTime, generation);
-        }
-
+        _entries.Keep(key, loaded, _clock.GetUtcNow().UtcDateTime, generation);
         return loaded;
     }
 

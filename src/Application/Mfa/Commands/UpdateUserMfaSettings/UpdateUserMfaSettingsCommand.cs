@@ -1,5 +1,4 @@
 using MediatR;
-using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Models;
@@ -10,12 +9,7 @@ namespace Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 /// <summary><c>panel/user/mfa/settings/update</c>: sets the own MFA setting of all or selected master users of the dealer.</summary>
 public sealed record UpdateUserMfaSettingsCommand(long DealerId, MfaTargetModel? Target, MfaSettingsModel? Settings) : IRequest<Unit>, IDealerScoped;
 
-public sealed class UpdateUserMfaSettingsCommandHandler(
-    IUserRepository users,
-    IDealerRepository dealers,
-    IUnitOfWork unitOfWork,
-    DealerReadCache readCache,
-    TimeProvider clock)
+public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, DealerMfaChanges changes, TimeProvider clock)
     : IRequestHandler<UpdateUserMfaSettingsCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateUserMfaSettingsCommand request, CancellationToken cancellationToken)
@@ -24,41 +18,24 @@ public sealed class UpdateUserMfaSettingsCommandHandler(
         var target = request.Target!.ToDomain();
         var now = clock.GetUtcNow().UtcDateTime;
 
-        try
+        await changes.ApplyAsync(request.DealerId, async ct =>
         {
-            await unitOfWork.InTransactionAsync(async ct =>
+            switch (target)
             {
-                // Changes of one dealer apply one after another: each first takes the dealer row's lock, so two
-                // overlapping updates never lock the same users in opposite orders. It also tells the other API
-                // instances to forget their cached reads of the dealer when this commits.
-                if (!await dealers.BeginMfaChangeAsync(request.DealerId, ct))
-                {
-                    throw new NavixyException(ErrorCode.NotFound);
-                }
+                case MfaTarget.SelectedUsers selected:
+                    // All or nothing: an id that is not a master user of this dealer leaves a row unchanged, and the
+                    // exception rolls the whole transaction back.
+                    var changed = await users.SetMfaForSelectedAsync(request.DealerId, selected.Ids, settings, now, ct);
+                    if (changed != selected.Ids.Count)
+                    {
+                        throw new NavixyException(ErrorCode.NotFound);
+                    }
 
-                switch (target)
-                {
-                    case MfaTarget.SelectedUsers selected:
-                        // All or nothing: an id that is not a master user of this dealer leaves a row unchanged, and
-                        // the exception rolls the whole transaction back.
-                        var changed = await users.SetMfaForSelectedAsync(request.DealerId, selected.Ids, settings, now, ct);
-                        if (changed != selected.Ids.Count)
-                        {
-                            throw new NavixyException(ErrorCode.NotFound);
-                        }
-
-                        return changed;
-                    default:
-                        return await users.SetMfaForAllAsync(request.DealerId, settings, now, ct);
-                }
-            }, cancellationToken);
-        }
-        finally
-        {
-            // After the commit, so no read on this instance can keep the state from before it.
-            readCache.Forget(request.DealerId);
-        }
-
+                    return changed;
+                default:
+                    return await users.SetMfaForAllAsync(request.DealerId, settings, now, ct);
+            }
+        }, cancellationToken);
         return Unit.Value;
     }
 }
