@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Navixy.Panel.Application.Common.Exceptions;
@@ -19,6 +20,11 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
                 await NavixyEnvelope.WriteErrorAsync(httpContext, invalid.Code, null, invalid.Errors, invalid.RowNumber);
                 return true;
             case NavixyException navixy:
+                if (navixy.RetryAfter is { } retryAfter)
+                {
+                    httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
                 await NavixyEnvelope.WriteErrorAsync(httpContext, navixy.Code, navixy.Message, rowNumber: navixy.RowNumber);
                 return true;
             case BadHttpRequestException bad:
