@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Infrastructure.Persistence;
