@@ -43,6 +43,7 @@ catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavaila
     app.Logger.LogError("Database unavailable at start-up, migrations and bootstrap skipped: {Reason}", ex.GetBaseException().Message);
 }
 
+app.UseMiddleware<ResponseHeadersMiddleware>();
 app.UseExceptionHandler(_ => { });
 app.UseStatusCodePages(context => WrongPathOrMethod.WriteAsync(context.HttpContext));
 app.UseMiddleware<ProtocolMiddleware>();

@@ -11,6 +11,7 @@ using Navixy.Panel.Infrastructure.Email;
 using Navixy.Panel.Infrastructure.Persistence;
 using Navixy.Panel.Infrastructure.Persistence.Repositories;
 using Navixy.Panel.Infrastructure.Security;
+using Navixy.Panel.Infrastructure.Storage;
 
 namespace Navixy.Panel.Infrastructure;
 
@@ -80,7 +81,7 @@ public static class DependencyInjection
                 throw new InvalidOperationException("ConnectionStrings:Panel is required for the Postgres provider.");
             }
 
-            Directory.CreateDirectory(dataDirectory);
+            OwnerOnly.CreateDirectory(dataDirectory);
             connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = Path.Combine(dataDirectory, "panel.db"),

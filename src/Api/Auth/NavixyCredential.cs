@@ -17,10 +17,13 @@ public static class NavixyCredential
     public static string? Find(HttpContext context, out bool wellFormed)
     {
         string? hash = null;
+        var schemeNamed = true;
         if (context.Request.Headers.TryGetValue(HeaderNames.Authorization, out var header) && header.Count > 0)
         {
+            // A bare hash in the header is malformed: only the NVX scheme says the header is a Navixy session.
             var value = header[0] ?? string.Empty;
-            hash = value.StartsWith(Scheme, StringComparison.Ordinal) ? value[Scheme.Length..] : value;
+            schemeNamed = value.StartsWith(Scheme, StringComparison.Ordinal);
+            hash = schemeNamed ? value[Scheme.Length..] : value;
         }
         else if (NavixyParameters.Of(context).Contains("hash"))
         {
@@ -28,7 +31,7 @@ public static class NavixyCredential
             hash = NavixyParameters.Of(context).GetString("hash") ?? string.Empty;
         }
 
-        wellFormed = hash is not null && IsWellFormed(hash);
+        wellFormed = schemeNamed && hash is not null && IsWellFormed(hash);
         return hash;
     }
 

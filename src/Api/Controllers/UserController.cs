@@ -68,6 +68,7 @@ public sealed class UserController(IMediator mediator) : NavixyController(mediat
 
     /// <summary>Imports users from a <c>;</c>-separated CSV file sent as multipart part <c>file</c>; all rows or none.</summary>
     [NavixyAction("upload")]
+    [FileUpload]
     [Authorize(NavixyPolicies.UsersCreate)]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {

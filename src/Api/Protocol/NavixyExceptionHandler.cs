@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -19,6 +20,11 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
                 await NavixyEnvelope.WriteErrorAsync(httpContext, invalid.Code, null, invalid.Errors, invalid.RowNumber);
                 return true;
             case NavixyException navixy:
+                if (navixy.RetryAfter is { } retryAfter)
+                {
+                    httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
                 await NavixyEnvelope.WriteErrorAsync(httpContext, navixy.Code, navixy.Message, rowNumber: navixy.RowNumber);
                 return true;
             case BadHttpRequestException bad:

@@ -51,11 +51,11 @@ public static partial class ParameterBinder
             return bool.TryParse(text, out var flag) ? JsonValue.Create(flag) : JsonValue.Create(text);
         }
 
-        // Numbers, objects and arrays: the text is JSON. Text that is not valid JSON stays a string, so the
-        // deserializer reports the parameter by name.
+        // Numbers, objects and arrays: the text is JSON, read as strictly as a JSON body. Text that is not valid
+        // JSON stays a string, so the deserializer reports the parameter by name.
         try
         {
-            return JsonNode.Parse(text);
+            return NavixyJson.ParseRequest(text);
         }
         catch (JsonException)
         {

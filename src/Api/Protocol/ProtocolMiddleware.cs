@@ -19,7 +19,7 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/v2", out var action))
+        if (!context.Request.Path.StartsWithSegments("/v2"))
         {
             await next(context);
             return;
@@ -31,13 +31,14 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
             parameters.SetText(name, values.Count > 0 ? values[0] ?? string.Empty : string.Empty);
         }
 
-        var limit = IsUpload(action) ? _options.MaxUploadBytes : _options.MaxBodyBytes;
+        // Routing has already matched the endpoint, whatever the path's letter case.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<FileUploadAttribute>() is null ? _options.MaxBodyBytes : _options.MaxUploadBytes;
         if (context.Request.ContentLength > limit)
         {
             throw new NavixyException(ErrorCode.TooLargeRequest);
         }
 
-        var body = await ReadBodyAsync(context.Request, limit, context.RequestAborted);
+        var body = WithoutByteOrderMark(await ReadBodyAsync(context.Request, limit, context.RequestAborted));
         if (body.Length > 0)
         {
             await MergeBodyAsync(context, body, parameters);
@@ -45,12 +46,6 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
 
         parameters.AttachTo(context);
         await next(context);
-    }
-
-    private static bool IsUpload(PathString action)
-    {
-        var path = action.Value?.Trim('/') ?? string.Empty;
-        return ProtocolOptions.UploadActions.Contains(path, StringComparer.Ordinal);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
@@ -133,29 +128,28 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
 
     private static JsonObject ParseJsonObject(byte[] body)
     {
+        JsonNode? node;
         try
         {
-            var node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
-            if (node is not JsonObject parsed)
-            {
-                throw new NavixyException(ErrorCode.WrongRequestFormat, "The JSON body must be an object");
-            }
-
-            // Touch every property now: duplicate names only surface when the object is enumerated.
-            _ = parsed.Count;
-            return parsed;
+            node = NavixyJson.ParseRequest(body);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        catch (JsonException)
         {
             throw new NavixyException(ErrorCode.WrongRequestFormat, "The JSON body cannot be parsed");
         }
+
+        return node as JsonObject ?? throw new NavixyException(ErrorCode.WrongRequestFormat, "The JSON body must be an object");
     }
+
+    /// <summary>A UTF-8 byte order mark is no part of the text (RFC 8259 lets a parser ignore it); JSON and form readers would not skip it.</summary>
+    private static byte[] WithoutByteOrderMark(byte[] body) =>
+        body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body;
 
     private static byte FirstNonWhitespace(byte[] body)
     {
         foreach (var b in body)
         {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {
                 return b;
             }

@@ -6,9 +6,6 @@ public sealed class ProtocolOptions
     /// <summary>Largest body of an ordinary action; a larger one is refused with code 9.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Largest body of a file upload (<c>panel/user/upload</c>).</summary>
+    /// <summary>Largest body of an action marked <see cref="FileUploadAttribute"/> (<c>panel/user/upload</c>).</summary>
     public long MaxUploadBytes { get; set; } = 16 * 1024 * 1024;
-
-    /// <summary>Paths (without <c>/v2/</c>) that take file uploads and so the larger limit.</summary>
-    public static readonly string[] UploadActions = ["panel/user/upload"];
 }

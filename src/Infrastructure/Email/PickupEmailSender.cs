@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Infrastructure.Storage;
 
 namespace Navixy.Panel.Infrastructure.Email;
 
@@ -10,7 +11,8 @@ internal sealed class PickupEmailSender(string directory, string from) : IEmailS
     {
         try
         {
-            Directory.CreateDirectory(directory);
+            // The files the mail client writes get the umask's mode: the owner-only folder keeps others out.
+            OwnerOnly.CreateDirectory(directory);
             using var mail = MailMessages.Create(message, from);
             using var client = new SmtpClient
             {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Navixy.Panel.Infrastructure.Storage;
 
 namespace Navixy.Panel.Infrastructure.Security;
 
@@ -36,23 +37,18 @@ public sealed class ServerSecret
             return new ServerSecret(Convert.FromBase64String(File.ReadAllText(path).Trim()));
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         var generated = RandomNumberGenerator.GetBytes(32);
         try
         {
             // CreateNew: when two instances start together, the first writer wins and the other reads its key.
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            using var stream = OwnerOnly.CreateNewFile(path);
             using var writer = new StreamWriter(stream);
             writer.Write(Convert.ToBase64String(generated));
         }
         catch (IOException) when (File.Exists(path))
         {
             return new ServerSecret(Convert.FromBase64String(File.ReadAllText(path).Trim()));
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         return new ServerSecret(generated);

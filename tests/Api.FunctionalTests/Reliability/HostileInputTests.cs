@@ -164,6 +164,8 @@ public static class HostileCorpus
         yield return Case("trailing garbage after JSON", 5, () => Json(valid + " trailing"));
         yield return Case("multipart without its boundary", 5, () => Bytes("garbage without any boundary"u8.ToArray(), "multipart/form-data; boundary=XyZ"));
         yield return Case("JSON with a comment", 5, () => Json("""{"a":1 /* note */}"""));
+        yield return Case("duplicate keys in a nested object", 5, () => Json("""{"x":{"a":1,"a":2}}"""));
+        yield return Case("lone surrogate in a JSON string", 5, () => Json("""{"x":"\ud800"}"""));
         var size = action == "panel/user/upload" ? 17 * 1024 * 1024 : 2 * 1024 * 1024;
         yield return Case($"{size / 1024 / 1024} MiB body", 9, () => Json("{\"filler\":\"" + new string('a', size) + "\"}"));
     }
@@ -220,6 +222,12 @@ public static class HostileCorpus
         yield return UpdateCase("allowed with a null factor type", All, """{"type":"allowed","factor_types":[null]}""");
         yield return UpdateCase("factor types as a string", All, """{"type":"allowed","factor_types":"email"}""");
         yield return UpdateCase("a huge settings type", All, $$"""{"type":"{{new string('x', 500_000)}}"}""");
+        yield return UpdateCase("target all with ids", """{"type":"all","ids":[1]}""", Disallowed);
+        yield return UpdateCase("ids twice in the target", """{"type":"selected","ids":[1],"ids":[2]}""", Disallowed, 5);
+        yield return UpdateCase("settings type twice", All, """{"type":"disallowed","type":"allowed","factor_types":["email"]}""", 5);
+        yield return new($"{Update} form target with ids twice", Update, Credential.Panel, 7, _ => Form(("target", """{"type":"selected","ids":[1],"ids":[2]}"""), ("settings", Disallowed)));
+        yield return new($"{Update} query settings type twice", Update, Credential.Panel, 7, _ => null, "target=" + Uri.EscapeDataString(All) + "&settings=" + Uri.EscapeDataString("""{"type":"disallowed","type":"allowed","factor_types":["email"]}"""));
+        yield return new($"{Update} form target a lone surrogate", Update, Credential.Panel, 7, _ => Form(("target", """{"type":"\ud800"}"""), ("settings", Disallowed)));
         yield return new($"{Update} form target not JSON", Update, Credential.Panel, 7, _ => Form(("target", "{\"type\":"), ("settings", Disallowed)));
         yield return new($"{Update} form settings not JSON", Update, Credential.Panel, 7, _ => Form(("target", All), ("settings", "[")));
         yield return new($"{Update} form target a bare word", Update, Credential.Panel, 7, _ => Form(("target", "all"), ("settings", Disallowed)));
@@ -254,6 +262,9 @@ public static class HostileCorpus
             ("user an array", NewUser("""[{"login":"a@example.com"}]"""), 7),
             ("login not an email", NewUser("""{"login":"not-an-email","first_name":"A","last_name":"B","legal_type":"individual"}"""), 7),
             ("login a number", NewUser("""{"login":12345,"first_name":"A","last_name":"B","legal_type":"individual"}"""), 7),
+            ("login with a comma", NewUser("""{"login":"a,b.x@example.com","first_name":"A","last_name":"B","legal_type":"individual"}"""), 7),
+            ("login with angle brackets", NewUser("""{"login":"<x>.x@example.com","first_name":"A","last_name":"B","legal_type":"individual"}"""), 7),
+            ("login not ASCII", NewUser("""{"login":"jürgen.x@example.com","first_name":"A","last_name":"B","legal_type":"individual"}"""), 7),
             ("login huge", NewUser($$"""{"login":"{{new string('a', 100_000)}}@example.com","first_name":"A","last_name":"B","legal_type":"individual"}"""), 7),
             ("first name missing", NewUser("""{"login":"fn@example.com","last_name":"B","legal_type":"individual"}"""), 7),
             ("legal type unknown", NewUser("""{"login":"lt@example.com","first_name":"A","last_name":"B","legal_type":"pirate"}"""), 7),
@@ -311,6 +322,9 @@ public static class HostileCorpus
             ("empty file", string.Empty, 274),
             ("header only", Header, 274),
             ("row with a bad email", Header + "nobody;A;B;individual;Passw0rd1\n", 7),
+            ("row with a comma in the login", Header + "a,b.x@example.com;A;B;individual;Passw0rd1\n", 7),
+            ("row with angle brackets in the login", Header + "<x>.x@example.com;A;B;individual;Passw0rd1\n", 7),
+            ("row with a login not ASCII", Header + "jürgen.x@example.com;A;B;individual;Passw0rd1\n", 7),
             ("row with a short password", Header + "short@example.com;A;B;individual;pw\n", 7),
             ("row with an unknown legal type", Header + "lt@example.com;A;B;pirate;Passw0rd1\n", 7),
             ("row with missing columns", Header + "cols@example.com;A\n", 7),
@@ -326,6 +340,7 @@ public static class HostileCorpus
         }
 
         yield return new($"{Upload} file not UTF-8", Upload, Credential.Panel, 7, _ => Multipart("file", [.. Encoding.UTF8.GetBytes(Header), 0xFF, 0xFE, (byte)';', (byte)'A', (byte)'\n']));
+        yield return new($"{Upload} file with an encoded lone surrogate", Upload, Credential.Panel, 7, _ => Multipart("file", [.. Encoding.UTF8.GetBytes(Header + "ls"), 0xED, 0xA0, 0x80, .. "@example.com;A;B;individual;Passw0rd1\n"u8]));
         yield return new($"{Upload} no file part", Upload, Credential.Panel, 7, _ => Multipart("document", Encoding.UTF8.GetBytes(Header)));
 
         foreach (var action in new[] { "panel/account/auth", "user/auth" })
@@ -341,6 +356,11 @@ public static class HostileCorpus
             {
                 yield return new($"{action} {what}", action, Credential.None, 7, _ => Json(body));
             }
+        }
+
+        foreach (var action in new[] { "panel/account/get_permissions", "user/get_info" })
+        {
+            yield return new($"{action} hash a lone surrogate in the body", action, Credential.None, 5, _ => Json("""{"hash":"\ud800"}"""));
         }
 
         const string Verify = "user/auth/code/verify";
@@ -359,6 +379,9 @@ public static class HostileCorpus
             ("user missing", """{"password":"Passw0rd!"}""", 7),
             ("user a string", """{"user":"sub@example.com","password":"Passw0rd!"}""", 7),
             ("login not an email", """{"user":{"login":"sub","first_name":"A","last_name":"B"},"password":"Passw0rd!"}""", 7),
+            ("login with a comma", """{"user":{"login":"a,b.x@example.com","first_name":"A","last_name":"B"},"password":"Passw0rd!"}""", 7),
+            ("login with angle brackets", """{"user":{"login":"<x>.x@example.com","first_name":"A","last_name":"B"},"password":"Passw0rd!"}""", 7),
+            ("login not ASCII", """{"user":{"login":"jürgen.x@example.com","first_name":"A","last_name":"B"},"password":"Passw0rd!"}""", 7),
             ("password too short", """{"user":{"login":"sub@example.com","first_name":"A","last_name":"B"},"password":"pw"}""", 7),
             ("last name missing", """{"user":{"login":"sub@example.com","first_name":"A"},"password":"Passw0rd!"}""", 7),
             ("login taken", $$"""{"user":{"login":"{{Existing}}","first_name":"A","last_name":"B"},"password":"Passw0rd!"}""", 206),

@@ -100,14 +100,14 @@ public abstract class FunctionalTest(string provider)
         return Send(request);
     }
 
-    /// <summary>Uploads a CSV file as the multipart part <paramref name="partName"/> of <c>panel/user/upload</c>.</summary>
-    protected Task<ApiResponse> Upload(string csv, string hash, string partName = "file")
+    /// <summary>Uploads a CSV file as the multipart part <paramref name="partName"/> of <c>panel/user/upload</c> (at <paramref name="path"/>).</summary>
+    protected Task<ApiResponse> Upload(string csv, string hash, string partName = "file", string path = "/v2/panel/user/upload")
     {
         var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         content.Add(file, partName, "users.csv");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/panel/user/upload") { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("NVX", hash);
         return Send(request);
     }

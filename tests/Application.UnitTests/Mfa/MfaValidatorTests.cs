@@ -37,6 +37,11 @@ public sealed class MfaValidatorTests
     public void Validate_WhenSelectedWithoutIds_NamesTargetIds() =>
         Assert.That(Rejected(new MfaTargetModel("selected", null), Allowed), Is.EqualTo(new[] { "target.ids" }));
 
+    [TestCase(new long[] { 5 })]
+    [TestCase(new long[0])]
+    public void Validate_WhenAllCarriesIds_NamesTargetIds(long[] ids) =>
+        Assert.That(Rejected(new MfaTargetModel("all", ids), Allowed), Is.EqualTo(new[] { "target.ids" }));
+
     [Test]
     public void Validate_WhenSelectedWithEmptyIds_NamesTargetIds() =>
         Assert.That(Rejected(new MfaTargetModel("selected", []), Allowed), Is.EqualTo(new[] { "target.ids" }));

@@ -5,7 +5,7 @@ namespace Navixy.Panel.Application.Mfa.Models;
 
 /// <summary>Target of an update as sent: <c>{"type": "all"}</c> or <c>{"type": "selected", "ids": [...]}</c>.</summary>
 /// <param name="Type"><c>all</c> or <c>selected</c>.</param>
-/// <param name="Ids">With <c>selected</c>: 1 to 100 positive user ids.</param>
+/// <param name="Ids">With <c>selected</c>: 1 to 100 positive user ids; absent with <c>all</c>.</param>
 public sealed record MfaTargetModel(string? Type, IReadOnlyList<long>? Ids)
 {
     public const string All = "all";
@@ -25,6 +25,8 @@ public sealed class MfaTargetModelValidator : AbstractValidator<MfaTargetModel>
         RuleFor(t => t.Type)
             .NotEmpty().WithMessage("is required")
             .Must(t => Types.Contains(t)).When(t => !string.IsNullOrEmpty(t.Type), ApplyConditionTo.CurrentValidator).WithMessage("must be one of: all, selected");
+        // Ids sent with all mean the client expected a selection: refuse rather than change every user.
+        RuleFor(t => t.Ids).Null().When(t => t.Type == MfaTargetModel.All).WithMessage("must not be given when type is all");
         When(t => t.Type == MfaTargetModel.Selected, () =>
         {
             RuleFor(t => t.Ids)

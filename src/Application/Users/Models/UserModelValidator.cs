@@ -11,10 +11,7 @@ public sealed class UserModelValidator : AbstractValidator<UserModel>
     public UserModelValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(u => u.Login).NotEmpty().WithMessage("is required")
-            .MaximumLength(254).WithMessage("must be at most 254 characters")
-            .EmailAddress(FluentValidation.Validators.EmailValidationMode.AspNetCoreCompatible).WithMessage("must be a valid email address")
-            .Matches(@"^[^@\s]+@[^@\s]+\.[^@\s]+$").WithMessage("must be a valid email address");
+        RuleFor(u => u.Login).ValidLogin();
         RuleFor(u => u.FirstName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters");
         RuleFor(u => u.LastName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters");
         RuleFor(u => u.MiddleName).MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters");
@@ -37,6 +34,12 @@ public sealed class UserModelValidator : AbstractValidator<UserModel>
 /// <summary>Shared rules for new users' passwords and preferences.</summary>
 public static class UserRules
 {
+    /// <summary>The login of a new user or sub-user: an address the code mails can reach (<see cref="DeliverableEmail"/>).</summary>
+    public static IRuleBuilderOptions<T, string?> ValidLogin<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("is required")
+            .MaximumLength(DeliverableEmail.MaxLength).WithMessage("must be at most 254 characters")
+            .Must(DeliverableEmail.IsDeliverable).WithMessage("must be a valid email address");
+
     public static IRuleBuilderOptions<T, string?> ValidPassword<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("is required")
             .Length(8, 64).WithMessage("must be 8 to 64 characters")

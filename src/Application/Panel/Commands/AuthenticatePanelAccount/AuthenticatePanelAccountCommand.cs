@@ -26,7 +26,8 @@ public sealed class AuthenticatePanelAccountCommandHandler(
         var login = request.Login!;
         if (await throttle.IsLockedAsync(LoginScope.Panel, login, cancellationToken))
         {
-            throw new NavixyException(ErrorCode.TooManyRequests, "Too many failed logins, try again later");
+            // The lock ends once the oldest counted failure leaves the window, at the latest one window from now.
+            throw new NavixyException(ErrorCode.TooManyRequests, "Too many failed logins, try again later") { RetryAfter = LoginFailure.Window };
         }
 
         var account = await accounts.FindByLoginAsync(login, cancellationToken);

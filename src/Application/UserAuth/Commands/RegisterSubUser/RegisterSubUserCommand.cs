@@ -52,8 +52,7 @@ public sealed class RegisterSubUserCommandValidator : AbstractValidator<Register
         RuleFor(c => c.User).NotNull().WithMessage("is required");
         When(c => c.User is not null, () =>
         {
-            RuleFor(c => c.User!.Login).NotEmpty().WithMessage("is required").MaximumLength(254).WithMessage("must be at most 254 characters")
-                .Matches(@"^[^@\s]+@[^@\s]+\.[^@\s]+$").WithMessage("must be a valid email address");
+            RuleFor(c => c.User!.Login).ValidLogin();
             RuleFor(c => c.User!.FirstName).NotEmpty().WithMessage("is required").MaximumLength(UserModelValidator.NameMaxLength).WithMessage("must be at most 100 characters");
             RuleFor(c => c.User!.LastName).NotEmpty().WithMessage("is required").MaximumLength(UserModelValidator.NameMaxLength).WithMessage("must be at most 100 characters");
         });
