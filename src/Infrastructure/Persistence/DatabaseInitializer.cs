@@ -5,19 +5,13 @@ namespace Navixy.Panel.Infrastructure.Persistence;
 
 public static class DatabaseInitializer
 {
-    /// <summary>Applies pending migrations when configured and puts SQLite into WAL mode.</summary>
+    /// <summary>Applies the provider's start-up settings (SQLite: WAL mode), then pending migrations when configured.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            // WAL is a property of the file: readers no longer block the writer, and it persists across opens.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await db.Database.CloseConnectionAsync();
-        }
+        await options.Provider.InitializeAsync(db, cancellationToken);
 
         if (options.MigrateOnStartup)
         {

@@ -4,12 +4,12 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Api.FunctionalTests.Support;
 using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
 
 /// <summary>The Navixy wire protocol and panel authentication, rule by rule.</summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
 {
     private Task<ApiResponse> Raw(HttpMethod method, string url, string? body = null, string? contentType = null, string? authorization = null)

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
@@ -12,8 +13,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// (NAVIXY_TEST_CONCURRENCY_SECONDS): every request is answered without a 5xx or an error, nothing deadlocks,
 /// and each user's final setting is the value of a write that may have committed last.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ConcurrencyTests(string provider) : FunctionalTest(provider)
 {
     private const int Clients = 64;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Navixy.Panel.Infrastructure.IntegrationTests.Support;
 using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
 
@@ -9,8 +10,7 @@ namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
 /// The hand-written migrations must build exactly the schema the model describes: the catalog after
 /// <c>Migrate()</c> equals the catalog after <c>EnsureCreated()</c>, table by table.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class SchemaParityTests(string provider)
 {
     [Test]
