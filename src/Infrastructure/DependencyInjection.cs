@@ -25,11 +25,12 @@ public static class DependencyInjection
 
         // An embedded database's changes are all made (and forgotten) here, so the cache serves at once. A server
         // database may be shared by other instances: the cache waits until a change listener (PostgreSQL's) resumes
-        // it, and a provider without one (SQL Server) reads the database every time.
+        // it, and a provider without one (SQL Server) has the cache off and reads the database every time.
         services.AddSingleton(sp =>
         {
             var database = sp.GetRequiredService<DatabaseOptions>();
-            return new DealerReadCache(database.ReadCacheLifetime, sp.GetRequiredService<TimeProvider>(), serving: database.Provider.OwnsAllChanges);
+            var lifetime = database.Provider.OwnsAllChanges || database.Provider.HasChangeListener ? database.ReadCacheLifetime : TimeSpan.Zero;
+            return new DealerReadCache(lifetime, sp.GetRequiredService<TimeProvider>(), serving: database.Provider.OwnsAllChanges);
         });
         services.AddHostedService<DealerChangeListener>();
         services.AddScoped<IDealerRepository, DealerRepository>();

@@ -5,7 +5,7 @@ namespace Navixy.Panel.Infrastructure.Persistence;
 
 /// <summary>
 /// SQL Server: a server database that several API instances may share. It has no LISTEN/NOTIFY, so this instance
-/// cannot hear changes made by others and the read cache never serves (every read goes to the database); see
+/// cannot hear changes made by others and the read cache is off (every read goes to the database); see
 /// <c>docs/decisions.md</c>, "SQL Server".
 /// </summary>
 internal sealed class SqlServerProvider : DatabaseProvider

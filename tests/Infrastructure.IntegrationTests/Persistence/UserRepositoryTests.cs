@@ -166,4 +166,22 @@ public sealed class UserRepositoryTests(string provider)
 
         Assert.ThrowsAsync<DuplicateKeyException>(() => ((IUnitOfWork)db).SaveChangesAsync(CancellationToken.None));
     }
+
+    [Test]
+    public async Task InsertInTransaction_WithLoginTaken_RaisesDuplicateKey_AndCommitsNothing()
+    {
+        // The commit of a transaction unit saves through DbContext.SaveChangesAsync, not IUnitOfWork's: the upload's path.
+        await using (var db = _database.NewContext())
+        {
+            var users = new UserRepository(db);
+            Assert.ThrowsAsync<DuplicateKeyException>(() => ((IUnitOfWork)db).InTransactionAsync(_ =>
+            {
+                users.AddRange([NewMaster(_dealerB, "fresh@example.com"), NewMaster(_dealerB, "A2@example.com")]);
+                return Task.FromResult(true);
+            }, CancellationToken.None));
+        }
+
+        await using var check = _database.NewContext();
+        Assert.That(await check.Users.CountAsync(u => u.LoginKey == "fresh@example.com"), Is.Zero, "the transaction rolled back");
+    }
 }
