@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Navixy.Panel.Infrastructure.Persistence;
 using Npgsql;
@@ -46,42 +47,37 @@ public static class TestProviders
 
     private static string CreatePostgres(string server, string name)
     {
-        ExecutePostgres(server, $"CREATE DATABASE \"{name}\"");
+        Execute(new NpgsqlConnection(server), $"CREATE DATABASE \"{name}\"");
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     private static void DropPostgres(string server, string name)
     {
         NpgsqlConnection.ClearAllPools();
-        ExecutePostgres(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-    }
-
-    private static void ExecutePostgres(string server, string sql)
-    {
-        using var connection = new NpgsqlConnection(server);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        Execute(new NpgsqlConnection(server), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
     private static string CreateSqlServer(string server, string name)
     {
-        ExecuteSqlServer(server, $"CREATE DATABASE [{name}]");
+        Execute(new SqlConnection(server), $"CREATE DATABASE [{name}]");
         return new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ConnectionString;
     }
 
     private static void DropSqlServer(string server, string name)
     {
         SqlConnection.ClearAllPools();
-        ExecuteSqlServer(server, $"IF DB_ID(N'{name}') IS NOT NULL BEGIN ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]; END");
+        Execute(new SqlConnection(server), $"IF DB_ID(N'{name}') IS NOT NULL BEGIN ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]; END");
     }
 
-    private static void ExecuteSqlServer(string server, string sql)
+    private static void Execute(DbConnection connection, string sql)
     {
-        using var connection = new SqlConnection(server);
-        connection.Open();
-        using var command = new SqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        using (connection)
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
     }
 
     private sealed record TestServer(string Variable, bool RequiredUnderCi, Func<string, string, string> Create, Action<string, string> Drop);
