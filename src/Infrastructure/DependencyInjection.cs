@@ -1,17 +1,14 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Infrastructure.Email;
 using Navixy.Panel.Infrastructure.Persistence;
 using Navixy.Panel.Infrastructure.Persistence.Repositories;
 using Navixy.Panel.Infrastructure.Security;
-using Navixy.Panel.Infrastructure.Storage;
 
 namespace Navixy.Panel.Infrastructure;
 
@@ -26,14 +23,14 @@ public static class DependencyInjection
         services.AddDbContextPool<PanelDbContext>((sp, options) => ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
-        services.AddSingleton(sp => DealerLock.For(sp.GetRequiredService<DatabaseOptions>().Provider));
-        // SQLite is one process's embedded database, so every change is made (and forgotten) here. A server database
-        // may be shared by other instances: the cache waits until a change listener (PostgreSQL's) resumes it, and a
-        // provider without one reads the database every time.
+        // An embedded database's changes are all made (and forgotten) here, so the cache serves at once. A server
+        // database may be shared by other instances: the cache waits until a change listener (PostgreSQL's) resumes
+        // it, and a provider without one (SQL Server) has the cache off and reads the database every time.
         services.AddSingleton(sp =>
         {
             var database = sp.GetRequiredService<DatabaseOptions>();
-            return new DealerReadCache(database.ReadCacheLifetime, sp.GetRequiredService<TimeProvider>(), serving: database.Provider == DatabaseProvider.Sqlite);
+            var lifetime = database.Provider.OwnsAllChanges || database.Provider.HasChangeListener ? database.ReadCacheLifetime : TimeSpan.Zero;
+            return new DealerReadCache(lifetime, sp.GetRequiredService<TimeProvider>(), serving: database.Provider.OwnsAllChanges);
         });
         services.AddHostedService<DealerChangeListener>();
         services.AddScoped<IDealerRepository, DealerRepository>();
@@ -67,27 +64,12 @@ public static class DependencyInjection
     public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
     {
         var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] is { Length: > 0 } dir ? dir : "data");
-        var providerName = configuration["Database:Provider"] is { Length: > 0 } name ? name : nameof(DatabaseProvider.Sqlite);
-        if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
-        {
-            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{providerName}'.");
-        }
-
+        var provider = DatabaseProvider.Named(configuration["Database:Provider"] is { Length: > 0 } name ? name : DatabaseProvider.Sqlite.Name);
         var connectionString = configuration.GetConnectionString("Panel");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            if (provider != DatabaseProvider.Sqlite)
-            {
-                throw new InvalidOperationException("ConnectionStrings:Panel is required for the Postgres provider.");
-            }
-
-            OwnerOnly.CreateDirectory(dataDirectory);
-            connectionString = new SqliteConnectionStringBuilder
-            {
-                DataSource = Path.Combine(dataDirectory, "panel.db"),
-                DefaultTimeout = 30, // busy timeout: concurrent writers wait for the lock instead of failing
-                Cache = SqliteCacheMode.Private,
-            }.ToString();
+            connectionString = provider.DefaultConnectionString(dataDirectory)
+                ?? throw new InvalidOperationException($"ConnectionStrings:Panel is required for the {provider.Name} provider.");
         }
 
         var migrateSetting = configuration["Database:MigrateOnStartup"];
@@ -110,37 +92,9 @@ public static class DependencyInjection
 
     public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseOptions database)
     {
-        _ = database.Provider switch
-        {
-            DatabaseProvider.Postgres => options.UseNpgsql(WithPostgresDefaults(database.ConnectionString)),
-            _ => options.UseSqlite(database.ConnectionString),
-        };
+        database.Provider.Use(options, database.ConnectionString);
 
         // Migrations are hand-written without a model snapshot; the schema-parity tests guard them instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-    }
-
-    /// <summary>
-    /// Two Npgsql settings the service is built for, unless the connection string sets them itself:
-    /// <c>No Reset On Close</c> (the service never changes session state, so a pooled connection need not send
-    /// <c>DISCARD ALL</c> before its next command) and <c>Max Auto Prepare=20</c> (statements run five times are
-    /// prepared once per physical connection, so the hot lookups skip parsing and planning). Together they take a
-    /// third of the database's work off each read; see <c>docs/benchmarks.md</c>.
-    /// </summary>
-    public static string WithPostgresDefaults(string connectionString)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = 20;
-        }
-
-        return builder.ConnectionString;
     }
 }

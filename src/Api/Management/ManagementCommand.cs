@@ -11,7 +11,8 @@ namespace Navixy.Panel.Api.Management;
 
 /// <summary>
 /// Operator commands on the same executable, so no SQL is needed:
-/// <c>dealer create --name N</c> and <c>account create --dealer D --login L --password P --permissions users:read,...</c>.
+/// <c>dealer create --name N</c>, <c>account create --dealer D --login L --password P --permissions users:read,...</c>
+/// and <c>database script --provider Sqlite|Postgres|SqlServer</c> (the schema's SQL, printed without connecting).
 /// Configuration (database, data folder) is read as for the service; <c>--Section:Key=value</c> arguments override it.
 /// </summary>
 public static class ManagementCommand
@@ -20,10 +21,11 @@ public static class ManagementCommand
         Usage:
           dealer create --name <name>
           account create --dealer <id> --login <login> --password <password> --permissions <users:read,users:update,users:create>
+          database script --provider <Sqlite|Postgres|SqlServer>
         Configuration as for the service (appsettings, environment, --Section:Key=value).
         """;
 
-    private static readonly string[] Nouns = ["dealer", "account"];
+    private static readonly string[] Nouns = ["dealer", "account", "database"];
 
     public static bool IsManagementCommand(string[] args) => args.Length > 0 && Nouns.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -34,6 +36,11 @@ public static class ManagementCommand
             await error.WriteLineAsync(problem);
             await error.WriteLineAsync(Usage);
             return 2;
+        }
+
+        if (noun == "database")
+        {
+            return await PrintScriptAsync(options["provider"], output, error);
         }
 
         var builder = Host.CreateApplicationBuilder(configArgs);
@@ -79,6 +86,18 @@ public static class ManagementCommand
         }
     }
 
+    private static async Task<int> PrintScriptAsync(string providerName, TextWriter output, TextWriter error)
+    {
+        if (DatabaseProvider.All.FirstOrDefault(p => p.Name.Equals(providerName, StringComparison.OrdinalIgnoreCase)) is not { } provider)
+        {
+            await error.WriteLineAsync($"--provider: must be one of {string.Join(", ", DatabaseProvider.All)}");
+            return 2;
+        }
+
+        await output.WriteAsync(SchemaScript.For(provider));
+        return 0;
+    }
+
     private static bool TryParse(
         string[] args,
         out string noun,
@@ -91,13 +110,19 @@ public static class ManagementCommand
         var config = new List<string>();
         configArgs = [];
         problem = string.Empty;
-        if (args.Length < 2 || !args[1].Equals("create", StringComparison.OrdinalIgnoreCase))
+        var verb = noun == "database" ? "script" : "create";
+        if (args.Length < 2 || !args[1].Equals(verb, StringComparison.OrdinalIgnoreCase))
         {
             problem = $"Unknown command '{string.Join(' ', args.Take(2))}'.";
             return false;
         }
 
-        string[] allowed = noun == "dealer" ? ["name"] : ["dealer", "login", "password", "permissions"];
+        string[] allowed = noun switch
+        {
+            "dealer" => ["name"],
+            "database" => ["provider"],
+            _ => ["dealer", "login", "password", "permissions"],
+        };
         for (var i = 2; i < args.Length; i++)
         {
             var arg = args[i];

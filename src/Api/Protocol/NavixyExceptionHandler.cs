@@ -39,11 +39,12 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
         var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
         switch (DatabaseFaults.Classify(exception))
         {
-            case DatabaseFault.Unavailable:
+            // A deadlock that reaches here was not retried (outside a transaction unit): the client may try again.
+            case DatabaseFault.Unavailable or DatabaseFault.Retry:
                 logger.LogWarning("Database unavailable (trace {TraceId}): {Message}", traceId, exception.GetBaseException().Message);
                 await NavixyEnvelope.WriteErrorAsync(httpContext, ErrorCode.DatabaseUnavailable);
                 return true;
-            case DatabaseFault.Error:
+            case DatabaseFault.Error or DatabaseFault.UniqueViolation:
                 logger.LogError(exception, "Database error (trace {TraceId})", traceId);
                 await NavixyEnvelope.WriteErrorAsync(httpContext, ErrorCode.DatabaseError, $"Database error (trace {traceId})");
                 return true;

@@ -29,13 +29,6 @@ public sealed class Dealer
 
     public MfaFactorTypes DefaultMfaFactorTypes { get; private set; }
 
-    /// <summary>
-    /// Counts the changes of this dealer's MFA settings (its default or its users') on the providers that take the
-    /// dealer's lock by writing its row (SQLite): each change increments it first, in its own transaction.
-    /// PostgreSQL takes the lock without a write (<c>SELECT … FOR NO KEY UPDATE</c>) and leaves it unchanged.
-    /// </summary>
-    public long MfaRevision { get; private set; }
-
     /// <summary>The default for users without a setting of their own, or null when none is kept.</summary>
     public MfaSettings? DefaultMfaSettings => MfaSettings.FromStorage(DefaultMfaAllowed, DefaultMfaFactorTypes);
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace Navixy.Panel.Infrastructure.Persistence;
 
@@ -10,14 +8,20 @@ public enum DatabaseFault
 {
     None,
 
-    /// <summary>The database cannot be reached now (code 14): worth retrying later.</summary>
+    /// <summary>The database cannot be reached now or timed out (code 14): worth retrying later.</summary>
     Unavailable,
 
     /// <summary>The database refused or failed a statement (code 1).</summary>
     Error,
+
+    /// <summary>A unique key was violated: the request conflicts with data that exists.</summary>
+    UniqueViolation,
+
+    /// <summary>A deadlock victim or a serialization failure: the transaction is retried as a whole.</summary>
+    Retry,
 }
 
-/// <summary>Tells a database that is down from one that failed a statement, across providers.</summary>
+/// <summary>Tells a database that is down from one that failed a statement, asking each provider about its own exceptions.</summary>
 public static class DatabaseFaults
 {
     public static DatabaseFault Classify(Exception exception)
@@ -25,19 +29,22 @@ public static class DatabaseFaults
         var fault = DatabaseFault.None;
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            switch (current)
+            if (current is RetryLimitExceededException or SocketException)
             {
-                case RetryLimitExceededException:
-                case SocketException:
-                case NpgsqlException { IsTransient: true }:
-                case PostgresException { SqlState: var state } when state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02" or "57P03" or "53300":
-                case SqliteException { SqliteErrorCode: 5 or 6 or 10 or 14 }: // BUSY, LOCKED, IOERR, CANTOPEN
-                    return DatabaseFault.Unavailable;
-                case NpgsqlException when current.InnerException is IOException or TimeoutException:
-                    return DatabaseFault.Unavailable;
-                case DbException:
-                    fault = DatabaseFault.Error;
-                    break;
+                return DatabaseFault.Unavailable;
+            }
+
+            foreach (var provider in DatabaseProvider.All)
+            {
+                if (provider.Classify(current) is not DatabaseFault.None and var own)
+                {
+                    return own;
+                }
+            }
+
+            if (current is DbException)
+            {
+                fault = DatabaseFault.Error;
             }
         }
 

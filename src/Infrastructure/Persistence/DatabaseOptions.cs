@@ -1,11 +1,5 @@
 namespace Navixy.Panel.Infrastructure.Persistence;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>Where the data lives, resolved once from configuration.</summary>
 /// <remarks><see cref="ReadCacheLifetime"/>: how long <c>default/read</c> and <c>user/read</c> answers stay cached (<c>Database:ReadCacheSeconds</c>; zero turns the cache off).</remarks>
 public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString, bool MigrateOnStartup, string DataDirectory)

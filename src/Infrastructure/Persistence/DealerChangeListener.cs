@@ -8,7 +8,7 @@ namespace Navixy.Panel.Infrastructure.Persistence;
 
 /// <summary>
 /// PostgreSQL: listens on <see cref="Channel"/>, where every committed change of a dealer's MFA settings is announced
-/// (<see cref="DealerLock"/>), and makes this instance's <see cref="DealerReadCache"/> forget the dealer. The cache
+/// (<see cref="PostgresProvider.TakeDealerLockAsync"/>), and makes this instance's <see cref="DealerReadCache"/> forget the dealer. The cache
 /// serves only while the listening connection is up and has heard its own probe notification: it is paused from the
 /// start until then, and again whenever the connection fails, until it is back (retried after 1 s, doubling up to
 /// 30 s).
@@ -33,7 +33,7 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (database.Provider != DatabaseProvider.Postgres || !cache.Enabled)
+        if (!database.Provider.HasChangeListener || !cache.Enabled)
         {
             return;
         }

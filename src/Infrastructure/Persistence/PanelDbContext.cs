@@ -11,6 +11,9 @@ namespace Navixy.Panel.Infrastructure.Persistence;
 
 public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : DbContext(options), IUnitOfWork
 {
+    /// <summary>The shadow property <c>dealers.mfa_revision</c>: see <see cref="SqliteProvider.TakeDealerLockAsync"/>.</summary>
+    internal const string MfaRevision = nameof(MfaRevision);
+
     public DbSet<Dealer> Dealers => Set<Dealer>();
 
     public DbSet<PanelAccount> PanelAccounts => Set<PanelAccount>();
@@ -23,45 +26,76 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
-    async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
+    /// <summary>False while a transaction unit runs that may not be run again (see <see cref="InTransactionAsync{T}"/>).</summary>
+    internal bool UnitMayRetry { get; private set; } = true;
+
+    Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
+
+    /// <summary>
+    /// Every save (the unit of work's, a transaction's commit, EF's own) turns a unique-key violation into
+    /// <see cref="DuplicateKeyException"/> and a lost optimistic check into <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         try
         {
-            await SaveChangesAsync(cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException ex)
+        catch (DbUpdateException ex) when (Translated(ex) is { } translated)
         {
-            throw new ConcurrencyConflictException(ex);
-        }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            throw new DuplicateKeyException(ex);
+            throw translated;
         }
     }
 
-    // SQLite: SQLITE_CONSTRAINT_UNIQUE (2067); PostgreSQL: unique_violation (23505).
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
-        Npgsql.PostgresException postgres => postgres.SqlState == "23505",
-        _ => false,
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException ex) when (Translated(ex) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private static Exception? Translated(DbUpdateException ex) => ex switch
+    {
+        DbUpdateConcurrencyException => new ConcurrencyConflictException(ex),
+        { InnerException: { } inner } when DatabaseFaults.Classify(inner) == DatabaseFault.UniqueViolation => new DuplicateKeyException(ex),
+        _ => null,
     };
 
-    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        // The execution strategy may retry the whole unit on a transient fault, so the unit runs inside it.
-        return Database.CreateExecutionStrategy().ExecuteAsync(
-            (Context: this, Work: work),
-            static async (_, state, ct) =>
-            {
-                await using var transaction = await state.Context.Database.BeginTransactionAsync(ct);
-                var result = await state.Work(ct);
-                await state.Context.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return result;
-            },
-            verifySucceeded: null,
-            cancellationToken);
+        // The execution strategy may retry the whole unit on a deadlock, so the unit runs inside it. A retry starts
+        // from an empty change tracker, which is exact only when the unit began with one: otherwise it is not retried.
+        var attempts = 0;
+        UnitMayRetry = !ChangeTracker.Entries().Any();
+        try
+        {
+            return await Database.CreateExecutionStrategy().ExecuteAsync(
+                (Context: this, Work: work),
+                async (_, state, ct) =>
+                {
+                    if (attempts++ > 0)
+                    {
+                        state.Context.ChangeTracker.Clear();
+                    }
+
+                    await using var transaction = await state.Context.Database.BeginTransactionAsync(ct);
+                    var result = await state.Work(ct);
+                    await state.Context.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return result;
+                },
+                verifySucceeded: null,
+                cancellationToken);
+        }
+        finally
+        {
+            UnitMayRetry = true;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,11 +1,11 @@
 using Navixy.Panel.Api.FunctionalTests.Support;
 using Navixy.Panel.Api.Management;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
 
 /// <summary>The operator commands on the service executable, against the same database the API uses.</summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ManagementCommandTests(string provider) : FunctionalTest(provider)
 {
     private async Task<(int Exit, string Output, string Error)> Run(params string[] args)

@@ -1,10 +1,10 @@
 using System.Net;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
 
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class UserLoginTests(string provider) : FunctionalTest(provider)
 {
     private const string Password = "User-Passw0rd";

@@ -1,10 +1,10 @@
 using System.Net;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
 
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class UserMfaSettingsTests(string provider) : FunctionalTest(provider)
 {
     private static readonly object Allowed = new { type = "allowed", factor_types = new[] { "email" } };

@@ -1,10 +1,10 @@
 using System.Net;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
 
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class UserTests(string provider) : FunctionalTest(provider)
 {
     [TestCase(Transport.Json)]

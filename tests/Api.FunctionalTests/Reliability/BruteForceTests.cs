@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Api.FunctionalTests.Support;
 using Navixy.Panel.Application.Panel.Commands.CreatePanelAccount;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
@@ -10,8 +11,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// Guessing passwords and one-time codes: the limits of the design hold, across two API instances sharing one
 /// database, and a thousand code guesses never get in.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class BruteForceTests(string provider) : FunctionalTest(provider)
 {
     private const string Password = "User-Passw0rd";

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
@@ -12,8 +13,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// (NAVIXY_TEST_CONCURRENCY_SECONDS): every request is answered without a 5xx or an error, nothing deadlocks,
 /// and each user's final setting is the value of a write that may have committed last.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ConcurrencyTests(string provider) : FunctionalTest(provider)
 {
     private const int Clients = 64;
@@ -27,6 +27,29 @@ public sealed class ConcurrencyTests(string provider) : FunctionalTest(provider)
 
     /// <summary>A successful write: which users it set (null for all), to what, and when it was in flight.</summary>
     private sealed record Write(long[]? Users, bool Allowed, long Started, long Finished);
+
+    /// <summary>
+    /// Six files naming one new login, uploaded at once: each passes the check for taken logins before any commits,
+    /// so the unique index decides. One imports; the others answer 206 (login in use) and import nothing, never a 500.
+    /// </summary>
+    [Test]
+    public async Task ParallelUploads_OfOneLogin_OneImports_TheOthersGet206()
+    {
+        var (_, panel) = await NewDealer();
+        var shared = Unique("same") + "@example.com";
+        var files = Enumerable.Range(0, 6).Select(f =>
+        {
+            var rows = Enumerable.Range(0, 3).Select(r => $"{Unique($"f{f}r{r}-")}@example.com;Ann;Lee;individual;Passw0rd{r}");
+            return $"login;first_name;last_name;legal_type;password\n{shared};Bo;Ng;individual;Passw0rd9\n{string.Join("\n", rows)}\n";
+        }).ToArray();
+
+        var replies = await Task.WhenAll(files.Select(file => Upload(file, panel)));
+
+        Assert.That(replies.Count(r => r.Success), Is.EqualTo(1), string.Join("\n", replies.Select(r => r.Body.ToString())));
+        Assert.That(replies.Where(r => !r.Success).Select(r => r.Code), Is.All.EqualTo(206));
+        var imported = (await Call("panel/user/list", new { filter = "@example.com" }, panel)).ShouldSucceed();
+        Assert.That(imported["count"].GetInt32(), Is.EqualTo(4), "the shared login and the winning file's three others");
+    }
 
     [Test]
     public async Task SixtyFourClients_MixedLoad_NoErrorNoLostUpdate()

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
@@ -10,8 +11,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// A generated corpus of bad requests over every action. Each one must get a Navixy error envelope with the
 /// expected code and an HTTP status below 500, and must leave every table of the database unchanged.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class HostileInputTests(string provider) : FunctionalTest(provider)
 {
     private readonly Dictionary<Credential, string?> _hashes = [];

@@ -1,5 +1,6 @@
 using System.Net;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
@@ -7,8 +8,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// Who may do what, action by action: one dealer never reaches another's users, every protected action checks its
 /// permission, panel and user hashes are never interchangeable, and dead hashes are refused everywhere.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provider)
 {
     private const string Csv = "login;first_name;last_name;legal_type;password\n";

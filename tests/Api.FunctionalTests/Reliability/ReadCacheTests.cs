@@ -9,6 +9,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// the service is not seen), and every change made through the service is read back at once on the instance that
 /// made it.
 /// </summary>
+// Not SQL Server: without change notifications its cache is off (FaultTests checks /health says so).
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
 public sealed class ReadCacheTests(string provider) : FunctionalTest(provider)

@@ -13,6 +13,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// resends, sub-users, logouts; in every transport, hashes in the header and in the query string) with logging at
 /// Trace, then scans the database (its files on disk and every row) and the captured log for each secret used.
 /// </summary>
+// Not on every provider: the scan reads the database's files on disk, which it knows how to find for these two.
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
 public sealed class SecretsScanTests(string provider) : FunctionalTest(provider)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -20,9 +21,12 @@ public static class DatabaseSnapshot
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = connection is SqliteConnection
-                ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name";
+            list.CommandText = connection switch
+            {
+                SqliteConnection => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                SqlConnection => "SELECT table_name FROM information_schema.tables WHERE table_schema = 'dbo' ORDER BY table_name",
+                _ => "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+            };
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -73,15 +77,18 @@ public static class DatabaseSnapshot
     }
 
     /// <summary>A new, unopened connection to the factory's database, outside the API's pool.</summary>
-    public static DbConnection Connect(PanelApiFactory factory, bool readOnly = false) => factory.ConnectionString is { } postgres
-        ? new NpgsqlConnection(postgres)
-        : new SqliteConnection(new SqliteConnectionStringBuilder
+    public static DbConnection Connect(PanelApiFactory factory, bool readOnly = false) => (factory.Provider, factory.ConnectionString) switch
+    {
+        ("SqlServer", { } sqlServer) => new SqlConnection(sqlServer),
+        (_, { } postgres) => new NpgsqlConnection(postgres),
+        _ => new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(factory.DataDirectory, "panel.db"),
             Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
             Pooling = false,
             DefaultTimeout = 60,
-        }.ToString());
+        }.ToString()),
+    };
 
     private static string Format(object value) => value switch
     {

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Support;
 
 /// <summary>
 /// Hosts the API over a fresh database of the chosen provider: a temporary SQLite data folder, or a new database
-/// on the PostgreSQL server named by NAVIXY_TEST_POSTGRES (started by scripts/test.sh). A second factory can
+/// on the provider's test server (<see cref="TestProviders"/>). A second factory can
 /// share the first one's database, as a second API instance would. The host's clock is <see cref="Clock"/> and
 /// every log entry is kept in <see cref="Log"/>.
 /// </summary>
@@ -17,12 +18,12 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Passw0rd!";
 
-    private readonly string? _postgresDatabase;
-    private readonly string? _postgresServer;
+    private readonly string? _serverDatabase;
+    private readonly string? _server;
 
     private readonly bool _ownsData;
 
-    /// <param name="provider">Sqlite or Postgres.</param>
+    /// <param name="provider">One of <see cref="TestProviders.All"/>.</param>
     /// <param name="sharing">Another factory whose database this one uses, as a second API instance.</param>
     /// <param name="postgresServer">A PostgreSQL server other than the shared test server, for fault tests.</param>
     public PanelApiFactory(string provider, PanelApiFactory? sharing = null, string? postgresServer = null)
@@ -38,12 +39,11 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
         _ownsData = true;
         DataDirectory = Path.Combine(Path.GetTempPath(), "navixy-functional-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
-        if (provider == "Postgres")
+        if (!DatabaseProvider.Named(provider).OwnsAllChanges)
         {
-            _postgresServer = postgresServer ?? PostgresServer.ConnectionString();
-            _postgresDatabase = "navixy_ft_" + Guid.NewGuid().ToString("N");
-            PostgresServer.CreateDatabase(_postgresServer, _postgresDatabase);
-            ConnectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;
+            _server = postgresServer ?? TestProviders.Server(provider);
+            _serverDatabase = "navixy_ft_" + Guid.NewGuid().ToString("N");
+            ConnectionString = TestProviders.CreateDatabase(provider, _server, _serverDatabase);
         }
     }
 
@@ -105,10 +105,9 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
             return;
         }
 
-        if (_postgresDatabase is not null)
+        if (_serverDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            PostgresServer.DropDatabase(_postgresServer!, _postgresDatabase);
+            TestProviders.DropDatabase(Provider, _server!, _serverDatabase);
         }
 
         try

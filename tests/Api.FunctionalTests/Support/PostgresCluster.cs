@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Navixy.Panel.TestSupport;
 using Npgsql;
 
 namespace Navixy.Panel.Api.FunctionalTests.Support;
@@ -30,7 +31,7 @@ public sealed class PostgresCluster : IDisposable
         var bin = Environment.GetEnvironmentVariable("NAVIXY_TEST_PGBIN");
         if (string.IsNullOrEmpty(bin) || !File.Exists(Path.Combine(bin, "pg_ctl")))
         {
-            _ = PostgresServer.ConnectionString(); // fails under CI, ignores the test elsewhere
+            _ = TestProviders.Server("Postgres"); // fails under CI, ignores the test elsewhere
             Assert.Ignore("NAVIXY_TEST_PGBIN is not set: run the tests through scripts/test.sh");
         }
 

@@ -23,20 +23,25 @@ public sealed class DealerChangeNotificationTests(string provider) : OneDealerTe
             await listen.ExecuteNonQueryAsync();
         }
 
-        var dealerLock = DealerLock.For(Database.Provider);
         await using (var db = Database.NewContext())
         {
-            await using var rolledBack = await db.Database.BeginTransactionAsync();
-            Assert.That(await dealerLock.TakeAsync(db, DealerId, CancellationToken.None), Is.True);
-            await rolledBack.RollbackAsync();
+            await db.InOwnTransactionAsync(async () =>
+            {
+                await using var rolledBack = await db.Database.BeginTransactionAsync();
+                Assert.That(await Database.Provider.TakeDealerLockAsync(db, DealerId, CancellationToken.None), Is.True);
+                await rolledBack.RollbackAsync();
+            });
         }
 
         await using (var db = Database.NewContext())
         {
-            await using var uncommitted = await db.Database.BeginTransactionAsync();
-            await dealerLock.TakeAsync(db, DealerId, CancellationToken.None);
-            Assert.That(await listener.WaitAsync(TimeSpan.FromMilliseconds(300)), Is.False, "heard before the commit");
-            await uncommitted.CommitAsync();
+            await db.InOwnTransactionAsync(async () =>
+            {
+                await using var uncommitted = await db.Database.BeginTransactionAsync();
+                await Database.Provider.TakeDealerLockAsync(db, DealerId, CancellationToken.None);
+                Assert.That(await listener.WaitAsync(TimeSpan.FromMilliseconds(300)), Is.False, "heard before the commit");
+                await uncommitted.CommitAsync();
+            });
         }
 
         Assert.That(await listener.WaitAsync(TimeSpan.FromSeconds(10)), Is.True);

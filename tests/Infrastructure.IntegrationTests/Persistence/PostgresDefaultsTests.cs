@@ -1,3 +1,4 @@
+using Navixy.Panel.Infrastructure.Persistence;
 using Npgsql;
 
 namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
@@ -7,7 +8,7 @@ public sealed class PostgresDefaultsTests
     [Test]
     public void A_plain_connection_string_gets_no_reset_on_close_and_auto_prepare()
     {
-        var result = new NpgsqlConnectionStringBuilder(DependencyInjection.WithPostgresDefaults("Host=db;Username=panel;Password=secret;Database=panel"));
+        var result = new NpgsqlConnectionStringBuilder(PostgresProvider.WithDefaults("Host=db;Username=panel;Password=secret;Database=panel"));
 
         Assert.Multiple(() =>
         {
@@ -24,7 +25,7 @@ public sealed class PostgresDefaultsTests
     [TestCase("host=db;no reset on close=False;max auto prepare=0")]
     public void Values_the_connection_string_sets_are_kept(string connectionString)
     {
-        var result = new NpgsqlConnectionStringBuilder(DependencyInjection.WithPostgresDefaults(connectionString));
+        var result = new NpgsqlConnectionStringBuilder(PostgresProvider.WithDefaults(connectionString));
 
         Assert.That(result.NoResetOnClose, Is.False);
         Assert.That(result.MaxAutoPrepare, Is.Zero);

@@ -7,12 +7,12 @@ using Navixy.Panel.Domain.Users;
 using Navixy.Panel.Infrastructure.IntegrationTests.Support;
 using Navixy.Panel.Infrastructure.Persistence;
 using Navixy.Panel.Infrastructure.Persistence.Repositories;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>The user repository against real SQL: set-based MFA updates, isolation, round trips.</summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class UserRepositoryTests(string provider)
 {
     private static readonly DateTime Now = new(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc);
@@ -52,7 +52,7 @@ public sealed class UserRepositoryTests(string provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose(); // null when the provider was skipped
 
     private static User NewMaster(long dealerId, string login) =>
         User.CreateMaster(dealerId, login, "hash", new UserProfile { FirstName = "F", LastName = login }, "en_US", "UTC", null, false, null, Now);
@@ -91,7 +91,7 @@ public sealed class UserRepositoryTests(string provider)
             var ids = new[] { _mastersA[1], _mastersA[2], _mastersA[1] };
             await ((IUnitOfWork)db).InTransactionAsync(async ct =>
             {
-                Assert.That(await new DealerRepository(db, DealerLock.For(_database.Provider)).BeginMfaChangeAsync(_dealerA, ct), Is.True);
+                Assert.That(await new DealerRepository(db, new DatabaseOptions(_database.Provider, _database.ConnectionString, true, Path.GetTempPath())).BeginMfaChangeAsync(_dealerA, ct), Is.True);
                 var changed = await users.SetMfaForSelectedAsync(_dealerA, ids, MfaSettings.Disallowed, Now, ct);
                 Assert.That(changed, Is.EqualTo(2));
                 return changed;
@@ -165,5 +165,23 @@ public sealed class UserRepositoryTests(string provider)
         db.Users.Add(NewMaster(_dealerB, "A1@EXAMPLE.COM"));
 
         Assert.ThrowsAsync<DuplicateKeyException>(() => ((IUnitOfWork)db).SaveChangesAsync(CancellationToken.None));
+    }
+
+    [Test]
+    public async Task InsertInTransaction_WithLoginTaken_RaisesDuplicateKey_AndCommitsNothing()
+    {
+        // The commit of a transaction unit saves through DbContext.SaveChangesAsync, not IUnitOfWork's: the upload's path.
+        await using (var db = _database.NewContext())
+        {
+            var users = new UserRepository(db);
+            Assert.ThrowsAsync<DuplicateKeyException>(() => ((IUnitOfWork)db).InTransactionAsync(_ =>
+            {
+                users.AddRange([NewMaster(_dealerB, "fresh@example.com"), NewMaster(_dealerB, "A2@example.com")]);
+                return Task.FromResult(true);
+            }, CancellationToken.None));
+        }
+
+        await using var check = _database.NewContext();
+        Assert.That(await check.Users.CountAsync(u => u.LoginKey == "fresh@example.com"), Is.Zero, "the transaction rolled back");
     }
 }

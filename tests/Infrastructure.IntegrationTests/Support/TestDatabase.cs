@@ -1,14 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Npgsql;
 using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Infrastructure.IntegrationTests.Support;
 
 /// <summary>
-/// A fresh, empty database of one provider: a SQLite file in a temp folder, or a new database on the PostgreSQL
-/// server named by NAVIXY_TEST_POSTGRES (started by scripts/test.sh). Dropped on dispose.
+/// A fresh, empty database of one provider: a SQLite file in a temp folder, or a new database on the provider's
+/// test server (<see cref="TestProviders"/>). Dropped on dispose.
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
@@ -29,31 +29,20 @@ public sealed class TestDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    public static TestDatabase Create(string provider)
+    public static TestDatabase Create(string providerName)
     {
-        if (provider == "Sqlite")
+        var provider = DatabaseProvider.Named(providerName);
+        if (provider.OwnsAllChanges)
         {
             var folder = Path.Combine(Path.GetTempPath(), "navixy-it-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "panel.db"), Pooling = false }.ToString();
-            return new TestDatabase(DatabaseProvider.Sqlite, connection, null, null, folder);
+            return new TestDatabase(provider, connection, null, null, folder);
         }
 
-        var server = Environment.GetEnvironmentVariable("NAVIXY_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(server))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                Assert.Fail("NAVIXY_TEST_POSTGRES is not set: run the tests through scripts/test.sh");
-            }
-
-            Assert.Ignore("No PostgreSQL server: run the tests through scripts/test.sh");
-        }
-
+        var server = TestProviders.Server(provider.Name);
         var name = "navixy_it_" + Guid.NewGuid().ToString("N");
-        Execute(server!, $"CREATE DATABASE \"{name}\"");
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        return new TestDatabase(DatabaseProvider.Postgres, connectionString, server, name, null);
+        return new TestDatabase(provider, TestProviders.CreateDatabase(provider.Name, server, name), server, name, null);
     }
 
     public PanelDbContext NewContext(params IInterceptor[] interceptors)
@@ -68,8 +57,7 @@ public sealed class TestDatabase : IDisposable
     {
         if (_name is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            Execute(_server!, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+            TestProviders.DropDatabase(Provider.Name, _server!, _name);
         }
 
         if (_folder is not null)
@@ -77,13 +65,5 @@ public sealed class TestDatabase : IDisposable
             SqliteConnection.ClearAllPools();
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private static void Execute(string server, string sql)
-    {
-        using var connection = new NpgsqlConnection(server);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }

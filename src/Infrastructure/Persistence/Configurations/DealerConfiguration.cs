@@ -14,7 +14,9 @@ internal sealed class DealerConfiguration : IEntityTypeConfiguration<Dealer>
         builder.Property(d => d.DefaultMfaFactorTypes).HasConversion<int>();
         builder.Ignore(d => d.DefaultMfaSettings);
 
-        // The default serves the rows that existed before the column (migration DealerMfaRevision); EF always writes it.
-        builder.Property(d => d.MfaRevision).HasDefaultValue(0L).ValueGeneratedNever();
+        // Only the dealer lock of the providers that lock by writing the row (SQLite) counts in it, so the Domain does
+        // not know it. The default serves the rows that existed before the column (migration DealerMfaRevision); EF
+        // always writes it.
+        builder.Property<long>(PanelDbContext.MfaRevision).HasDefaultValue(0L).ValueGeneratedNever();
     }
 }

@@ -8,7 +8,7 @@ namespace Navixy.Panel.Infrastructure.Persistence.Migrations;
 
 /// <summary>
 /// The first schema. Hand-written and provider-neutral: column types come from each provider's mapping of the
-/// CLR type, and both providers' identity annotations stand side by side (each ignores the other's).
+/// CLR type, and every provider's identity annotation stands side by side (each ignores the others').
 /// </summary>
 [DbContext(typeof(PanelDbContext))]
 [Migration("20261122120000_InitialSchema")]
@@ -166,5 +166,6 @@ public sealed class InitialSchema : Migration
     private static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
         table.Column<long>(nullable: false)
             .Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+            .Annotation("SqlServer:Identity", "1, 1");
 }

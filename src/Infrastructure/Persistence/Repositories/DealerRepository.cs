@@ -5,7 +5,7 @@ using Navixy.Panel.Domain.Mfa;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class DealerRepository(PanelDbContext db, DealerLock dealerLock) : IDealerRepository
+internal sealed class DealerRepository(PanelDbContext db, DatabaseOptions database) : IDealerRepository
 {
     // Compiled once per model: default/read and user/list run it on every call.
     private static readonly CompiledQuery<Func<PanelDbContext, long, CancellationToken, Task<DefaultRow?>>> FindDefault = new(() =>
@@ -24,7 +24,7 @@ internal sealed class DealerRepository(PanelDbContext db, DealerLock dealerLock)
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Dealers.AnyAsync(cancellationToken);
 
     public Task<bool> BeginMfaChangeAsync(long dealerId, CancellationToken cancellationToken) =>
-        dealerLock.TakeAsync(db, dealerId, cancellationToken);
+        database.Provider.TakeDealerLockAsync(db, dealerId, cancellationToken);
 
     public void Add(Dealer dealer) => db.Dealers.Add(dealer);
 

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Navixy.Panel.Infrastructure.Persistence;
+
+/// <summary>
+/// One database the service runs on (<c>Database:Provider</c>), owning everything that differs between them: the
+/// <c>Use…</c> registration and its defaults, start-up settings, the dealer lock, what its errors mean and whether
+/// the read cache may serve. Adding a provider is a subclass listed in <see cref="All"/>, its annotations in the
+/// migrations and its entry in the test fixtures' provider list.
+/// </summary>
+public abstract class DatabaseProvider
+{
+    public static readonly DatabaseProvider Sqlite = new SqliteProvider();
+
+    public static readonly DatabaseProvider Postgres = new PostgresProvider();
+
+    public static readonly DatabaseProvider SqlServer = new SqlServerProvider();
+
+    public static IReadOnlyList<DatabaseProvider> All { get; } = [Sqlite, Postgres, SqlServer];
+
+    /// <summary>The value of <c>Database:Provider</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// True when every change of the data is made by this process (an embedded database), so the read cache may
+    /// serve from the start: each change is forgotten where it is made.
+    /// </summary>
+    public virtual bool OwnsAllChanges => false;
+
+    /// <summary>
+    /// True when the database tells this instance of changes other instances commit (<see cref="DealerChangeListener"/>),
+    /// so the read cache may serve while it listens. A server database with neither never serves from the cache.
+    /// </summary>
+    public virtual bool HasChangeListener => false;
+
+    public static DatabaseProvider Named(string name) =>
+        All.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException($"Database:Provider must be one of {string.Join(", ", All.Select(p => p.Name))}, not '{name}'.");
+
+    /// <summary>The connection string when <c>ConnectionStrings:Panel</c> is not set; null when it is required.</summary>
+    public virtual string? DefaultConnectionString(string dataDirectory) => null;
+
+    /// <summary>A connection string that is never opened, for building the model or the schema script offline.</summary>
+    public abstract string OfflineConnectionString { get; }
+
+    /// <summary>Registers the provider with the service's defaults and the retrying execution strategy.</summary>
+    public abstract void Use(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>Settings the database needs before the first migration or request.</summary>
+    public virtual Task InitializeAsync(PanelDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Takes the dealer's MFA lock until the transaction ends, so concurrent changes of one dealer apply one after
+    /// another instead of locking the same users in different orders; false when the dealer does not exist.
+    /// </summary>
+    public abstract Task<bool> TakeDealerLockAsync(PanelDbContext db, long dealerId, CancellationToken cancellationToken);
+
+    /// <summary>What one exception of this provider's client library means; <see cref="DatabaseFault.None"/> when it is not one.</summary>
+    public abstract DatabaseFault Classify(Exception exception);
+
+    public override string ToString() => Name;
+}

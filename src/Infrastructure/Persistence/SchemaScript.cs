@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Navixy.Panel.Infrastructure.Persistence;
+
+/// <summary>
+/// The SQL of every migration for one provider, from an empty database, for DBAs who run with
+/// <c>Database:MigrateOnStartup=false</c>. Built offline: nothing connects to a server.
+/// </summary>
+public static class SchemaScript
+{
+    public static string For(DatabaseProvider provider)
+    {
+        using var db = OfflineContext(provider);
+        return db.GetService<IMigrator>().GenerateScript();
+    }
+
+    /// <summary>A context of the provider whose connection is never opened: for its model, migrations and SQL text.</summary>
+    public static PanelDbContext OfflineContext(DatabaseProvider provider)
+    {
+        var options = new DbContextOptionsBuilder<PanelDbContext>();
+        DependencyInjection.ConfigureProvider(options, new DatabaseOptions(provider, provider.OfflineConnectionString, false, Path.GetTempPath()));
+        return new PanelDbContext(options.Options);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Mfa;
+using Navixy.Panel.Infrastructure.IntegrationTests.Support;
+using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.Infrastructure.Persistence.Repositories;
+
+namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// SQL Server without a server (none can be installed where these run): its model builds and validates, the schema
+/// script holds every table, key, index and identity column, and each statement that differs by provider is the
+/// expected SQL. The functional and integration suites run against a real server when SQLSERVER_CONNECTION_STRING is set.
+/// </summary>
+public sealed class SqlServerOfflineTests
+{
+    private static readonly DateTime Now = new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    [Test]
+    public void Model_BuildsAndValidates_WithIdentityKeys()
+    {
+        using var db = SchemaScript.OfflineContext(DatabaseProvider.SqlServer);
+        var entities = db.Model.GetEntityTypes().ToList();
+
+        Assert.That(entities.Select(e => e.GetTableName()), Is.EquivalentTo(new[] { "dealers", "login_failures", "panel_accounts", "panel_sessions", "users", "user_sessions" }));
+        foreach (var entity in entities)
+        {
+            var key = entity.FindPrimaryKey()!.Properties.Single();
+            Assert.That(SqlServerPropertyExtensions.GetValueGenerationStrategy(key), Is.EqualTo(SqlServerValueGenerationStrategy.IdentityColumn), entity.Name);
+        }
+
+        var loginKey = db.Model.FindEntityType(typeof(Domain.Users.User))!.GetIndexes().Single(i => i.Properties is [{ Name: "LoginKey" }]);
+        Assert.That(loginKey.IsUnique, Is.True);
+    }
+
+    [Test]
+    public void Script_HoldsEveryTableKeyIndexAndIdentityOfTheModel()
+    {
+        var script = SchemaScript.For(DatabaseProvider.SqlServer);
+        using var db = SchemaScript.OfflineContext(DatabaseProvider.SqlServer);
+
+        foreach (var table in db.Model.GetRelationalModel().Tables)
+        {
+            Assert.That(script, Does.Contain($"CREATE TABLE [{table.Name}] ("));
+            Assert.That(script, Does.Contain($"CONSTRAINT [{table.PrimaryKey!.Name}] PRIMARY KEY ([id])"));
+            Assert.That(Regex.IsMatch(script, $@"CREATE TABLE \[{table.Name}\] \(\s+\[id\] bigint NOT NULL IDENTITY,"), Is.True, $"{table.Name}.id is an identity column");
+            foreach (var foreignKey in table.ForeignKeyConstraints)
+            {
+                Assert.That(script, Does.Contain($"CONSTRAINT [{foreignKey.Name}] FOREIGN KEY ([{foreignKey.Columns.Single().Name}]) REFERENCES [{foreignKey.PrincipalTable.Name}] ([id])"));
+            }
+
+            foreach (var index in table.Indexes)
+            {
+                var columns = string.Join(", ", index.Columns.Select(c => $"[{c.Name}]"));
+                Assert.That(script, Does.Contain($"CREATE {(index.IsUnique ? "UNIQUE " : string.Empty)}INDEX [{index.Name}] ON [{table.Name}] ({columns})"));
+            }
+        }
+
+        Assert.That(script, Does.Contain("CREATE UNIQUE INDEX [IX_users_login_key] ON [users] ([login_key])"), "one login, whatever its case (login_key)");
+        Assert.That(script, Does.Contain("ALTER TABLE [dealers] ADD [mfa_revision] bigint NOT NULL DEFAULT CAST(0 AS bigint);"));
+        Assert.That(script, Does.Contain("[login_key] nvarchar(254) NOT NULL"));
+        Assert.That(script, Does.Contain("[token_digest] varbinary(32) NOT NULL"));
+        Assert.That(script, Does.Contain("[created_at] datetime2 NOT NULL"));
+    }
+
+    [Test]
+    public async Task DealerLock_IsAnUpdateLockOnTheRow()
+    {
+        var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
+        await using var _ = db;
+        var sent = await commands.Of(async () => Assert.That(await DatabaseProvider.SqlServer.TakeDealerLockAsync(db, 7, CancellationToken.None), Is.True));
+
+        Assert.That(sent, Has.Length.EqualTo(1));
+        Assert.That(Flat(sent[0]), Is.EqualTo("SELECT d.id AS [Value] FROM dealers AS d WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE d.id = @p0"));
+    }
+
+    [Test]
+    public async Task UpdateAll_And_UpdateSelected_AreOneStatementEach()
+    {
+        var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
+        await using var _ = db;
+        var users = new UserRepository(db);
+        var settings = MfaSettings.Allow(MfaFactorTypes.Email);
+
+        var all = await commands.Of(() => users.SetMfaForAllAsync(3, settings, Now, CancellationToken.None));
+        var selected = await commands.Of(() => users.SetMfaForSelectedAsync(3, [4, 5, 4], settings, Now, CancellationToken.None));
+
+        Assert.That(all, Has.Length.EqualTo(1));
+        Assert.That(Flat(all[0]), Does.StartWith("UPDATE [u] SET [u].[mfa_allowed] = @").And.Contain("FROM [users] AS [u] WHERE [u].[dealer_id] = @").And.EndWith("AND [u].[master_id] IS NULL"));
+        Assert.That(selected, Has.Length.EqualTo(1));
+        Assert.That(Flat(selected[0]), Does.StartWith("UPDATE [u] SET [u].[mfa_allowed] = @").And.Contain("[u].[master_id] IS NULL AND [u].[id] IN ("));
+    }
+
+    [Test]
+    public async Task UserList_PagesWithOffsetFetch_AndLoginLookup_FindsByLoginKey()
+    {
+        var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
+        await using var _ = db;
+        var users = new UserRepository(db);
+
+        var list = await commands.Of(() => users.ListMastersAsync(3, "Smith", UserOrder.Login, ascending: true, offset: 20, limit: 10, CancellationToken.None));
+        var login = await commands.Of(() => users.FindByLoginWithMfaAsync("Some.One@Example.com", CancellationToken.None));
+
+        Assert.That(list, Has.Length.EqualTo(2), "a count, then the page");
+        Assert.That(Flat(list[0]), Does.StartWith("SELECT COUNT(*) FROM [users] AS [u] WHERE [u].[dealer_id] = @").And.Contain("LIKE"));
+        Assert.That(Flat(list[1]), Does.Contain("ORDER BY [u].[login_key], [u].[id] OFFSET @").And.Contain("ROWS FETCH NEXT @"));
+        Assert.That(login, Has.Length.EqualTo(1));
+        Assert.That(Flat(login[0]), Does.StartWith("SELECT TOP(1)").And.Contain("WHERE [u].[login_key] = @").And.Contain("LEFT JOIN [users] AS [u0] ON [u].[master_id] = [u0].[id]"));
+    }
+
+    private static string Flat(string sql) => Regex.Replace(sql, @"\s+", " ").Trim();
+}
