@@ -6,6 +6,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Api.FunctionalTests.Support;
 using Navixy.Panel.Application.Panel.Commands.CreatePanelAccount;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
@@ -14,8 +15,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// limit, a lax credential header, logins no mail reaches and the headers of every reply. Each test failed before
 /// its fix.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ProtocolHardeningTests(string provider) : FunctionalTest(provider)
 {
     private const string AllowEmail = """{"type":"allowed","factor_types":["email"]}""";

@@ -18,8 +18,9 @@ public enum Transport
 
 /// <summary>
 /// Base of the functional suites: one API host per fixture and provider, plus helpers that speak the Navixy
-/// protocol in each transport. Derived fixtures are declared with <c>[TestFixture("Sqlite")]</c> and
-/// <c>[TestFixture("Postgres")]</c> so every test runs on both providers.
+/// protocol in each transport. Derived fixtures are declared with
+/// <c>[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]</c> so every test runs on every provider
+/// (a suite bound to one provider's feature names it with <c>[TestFixture("Postgres")]</c>).
 /// </summary>
 public abstract class FunctionalTest(string provider)
 {
