@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
         services.AddSingleton(sp => DealerLock.For(sp.GetRequiredService<DatabaseOptions>().Provider));
+        services.AddSingleton(sp => LimitedInsert.For(sp.GetRequiredService<DatabaseOptions>().Provider));
         // SQLite is one process's embedded database, so every change is made (and forgotten) here. A server database
         // may be shared by other instances: the cache waits until a change listener (PostgreSQL's) resumes it, and a
         // provider without one reads the database every time.
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IUserSessionRepository, UserSessionRepository>();
         services.AddScoped<ILoginFailureRepository, LoginFailureRepository>();
+        services.AddScoped<ISecondFactorEventRepository, SecondFactorEventRepository>();
 
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton(sp => ServerSecret.Load(

@@ -19,6 +19,12 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
                 await NavixyEnvelope.WriteErrorAsync(httpContext, invalid.Code, null, invalid.Errors, invalid.RowNumber);
                 return true;
             case NavixyException navixy:
+                if (navixy.RetryAfter is { } wait)
+                {
+                    // Whole seconds, rounded up and at least one, so a client that waits as told is not refused again.
+                    httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 await NavixyEnvelope.WriteErrorAsync(httpContext, navixy.Code, navixy.Message, rowNumber: navixy.RowNumber);
                 return true;
             case BadHttpRequestException bad:

@@ -7,13 +7,19 @@ public enum LoginScope
     User = 2,
 }
 
-/// <summary>One failed login attempt, kept in the database so throttling holds across API instances.</summary>
+/// <summary>
+/// One failed login attempt, kept in the database so throttling holds across API instances. The row is written
+/// before the password is checked (when fewer than <see cref="Limit"/> are recent, in the same atomic step) and
+/// removed again when the password was right, so parallel attempts cannot all pass one count.
+/// </summary>
 public sealed class LoginFailure
 {
     /// <summary>Failures counted per login within <see cref="Window"/> before further attempts are refused.</summary>
     public const int Limit = 10;
 
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+    public static readonly AttemptLimit Throttle = new(Limit, Window);
 
     private LoginFailure()
     {

@@ -23,6 +23,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
+    public DbSet<SecondFactorEvent> SecondFactorEvents => Set<SecondFactorEvent>();
+
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {
         try

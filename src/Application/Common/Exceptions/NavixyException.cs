@@ -13,4 +13,7 @@ public class NavixyException : Exception
 
     /// <summary>Row of an uploaded file the failure belongs to, 1-based counting the header row as 1.</summary>
     public int? RowNumber { get; init; }
+
+    /// <summary>How long the client should wait before trying again; sent as <c>Retry-After</c>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
