@@ -26,13 +26,6 @@ public sealed class LoginFailure
         Login = string.Empty;
     }
 
-    public LoginFailure(LoginScope scope, string login, DateTime occurredAt)
-    {
-        Scope = scope;
-        Login = NormalizeLogin(login);
-        OccurredAt = occurredAt;
-    }
-
     public long Id { get; private set; }
 
     public LoginScope Scope { get; private set; }
