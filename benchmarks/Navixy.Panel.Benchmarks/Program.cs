@@ -253,26 +253,25 @@ internal sealed class ProviderRun : IAsyncDisposable
 
     private async Task<LoginRow> MeasureLoginAsync(string panelHash)
     {
-        var login = $"login-bench-{Guid.NewGuid():N}@example.com";
-        await Post("panel/user/create", new
-        {
-            user = new { login, first_name = "Login", last_name = "Bench", legal_type = "individual", dealer_mfa_settings = new { type = "allowed", factor_types = new[] { "email" } } },
-            password = Program.UserPassword,
-            locale = "en_US",
-            time_zone = "UTC",
-        }, panelHash);
         var auth = new List<double>();
         var verify = new List<double>();
-        var seen = new HashSet<string>();
         for (var run = 0; run < 25; run++)
         {
+            // A user of its own per login: one user gets at most five code mails per 15 minutes.
+            var login = $"login-bench-{Guid.NewGuid():N}@example.com";
+            await Post("panel/user/create", new
+            {
+                user = new { login, first_name = "Login", last_name = "Bench", legal_type = "individual", dealer_mfa_settings = new { type = "allowed", factor_types = new[] { "email" } } },
+                password = Program.UserPassword,
+                locale = "en_US",
+                time_zone = "UTC",
+            }, panelHash);
             var watch = Stopwatch.StartNew();
             var secondFactor = (await Post("user/auth", new { login, password = Program.UserPassword })).GetProperty("hash").GetString()!;
             auth.Add(watch.Elapsed.TotalMilliseconds);
             var code = Directory.GetFiles(Path.Combine(_folder, "mail"), "*.eml").Select(File.ReadAllText)
                 .Where(t => t.Contains(login, StringComparison.Ordinal)).Select(t => Program.CodePattern().Match(t).Groups[1].Value)
-                .Except(seen).Single();
-            seen.Add(code);
+                .Single();
             watch.Restart();
             await Post("user/auth/code/verify", new { code }, secondFactor);
             verify.Add(watch.Elapsed.TotalMilliseconds);

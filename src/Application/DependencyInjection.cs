@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<LoginThrottle>();
         services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(SessionCacheSeconds(sp.GetRequiredService<IConfiguration>()))));
         services.AddScoped<OneTimeCodes>();
+        services.AddScoped<SecondFactorLimits>();
         services.AddScoped<DealerMfaChanges>();
         return services;
     }

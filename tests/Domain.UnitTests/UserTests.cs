@@ -73,5 +73,5 @@ public sealed class UserTests
 
     [Test]
     public void LoginFailure_NormalizesLogin() =>
-        Assert.That(new LoginFailure(LoginScope.User, " Jane@Example.COM ", Now).Login, Is.EqualTo("jane@example.com"));
+        Assert.That(LoginFailure.NormalizeLogin(" Jane@Example.COM "), Is.EqualTo("jane@example.com"));
 }

@@ -20,9 +20,10 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
                 await NavixyEnvelope.WriteErrorAsync(httpContext, invalid.Code, null, invalid.Errors, invalid.RowNumber);
                 return true;
             case NavixyException navixy:
-                if (navixy.RetryAfter is { } retryAfter)
+                if (navixy.RetryAfter is { } wait)
                 {
-                    httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    // Whole seconds, rounded up and at least one, so a client that waits as told is not refused again.
+                    httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
                 await NavixyEnvelope.WriteErrorAsync(httpContext, navixy.Code, navixy.Message, rowNumber: navixy.RowNumber);

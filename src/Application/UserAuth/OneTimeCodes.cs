@@ -5,14 +5,27 @@ using Navixy.Panel.Domain.Users;
 namespace Navixy.Panel.Application.UserAuth;
 
 /// <summary>Issues a one-time code on a second-factor session and emails it; a failed send leaves no usable code.</summary>
-public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, IEmailSender email, TimeProvider clock)
+public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, IEmailSender email, SecondFactorLimits limits, TimeProvider clock)
 {
-    /// <summary>Saves the new code's digest (claiming the send), then sends; 209 when the mail could not be handed over.</summary>
-    public async Task IssueAndSendAsync(UserSession session, string recipient, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the new code's digest (claiming the send), then sends under the account's reserved <paramref name="mail"/>;
+    /// 209 when the mail could not be handed over (the mail stays counted: it may have gone out).
+    /// </summary>
+    public async Task IssueAndSendAsync(UserSession session, string recipient, SecondFactorReservation mail, CancellationToken cancellationToken)
     {
         var code = tokens.NewOneTimeCode();
         session.IssueCode(tokens.DigestOfOneTimeCode(code, session.Id), clock.GetUtcNow().UtcDateTime);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A concurrent send of this session won: this one sends nothing.
+            await limits.ReleaseAsync(mail);
+            throw;
+        }
+
         try
         {
             await email.SendAsync(Message(recipient, code), cancellationToken);

@@ -7,7 +7,11 @@ public enum LoginScope
     User = 2,
 }
 
-/// <summary>One failed login attempt, kept in the database so throttling holds across API instances.</summary>
+/// <summary>
+/// One failed login attempt, kept in the database so throttling holds across API instances. The row is written
+/// before the password is checked (when fewer than <see cref="Limit"/> are recent, in the same atomic step) and
+/// removed again when the password was right, so parallel attempts cannot all pass one count.
+/// </summary>
 public sealed class LoginFailure
 {
     /// <summary>Failures counted per login within <see cref="Window"/> before further attempts are refused.</summary>
@@ -15,16 +19,11 @@ public sealed class LoginFailure
 
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
+    public static readonly AttemptLimit Throttle = new(Limit, Window);
+
     private LoginFailure()
     {
         Login = string.Empty;
-    }
-
-    public LoginFailure(LoginScope scope, string login, DateTime occurredAt)
-    {
-        Scope = scope;
-        Login = NormalizeLogin(login);
-        OccurredAt = occurredAt;
     }
 
     public long Id { get; private set; }

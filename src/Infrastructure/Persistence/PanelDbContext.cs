@@ -26,6 +26,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
+    public DbSet<SecondFactorEvent> SecondFactorEvents => Set<SecondFactorEvent>();
+
     /// <summary>False while a transaction unit runs that may not be run again (see <see cref="InTransactionAsync{T}"/>).</summary>
     internal bool UnitMayRetry { get; private set; } = true;
 

@@ -133,6 +133,59 @@ public sealed class UserLoginTests(string provider) : FunctionalTest(provider)
     }
 
     [Test]
+    public async Task Verify_TenWrongCodesOverTwoSessions_Give105_OnVerifyAndAuth_UntilTheWindowPasses()
+    {
+        var (_, panel) = await NewDealer();
+        var user = await NewUser(panel, ownMfa: Allowed);
+        var first = (await Call("user/auth", new { login = user.Login, password = Password })).ShouldSucceed().Hash;
+        var second = (await Call("user/auth", new { login = user.Login, password = Password })).ShouldSucceed().Hash;
+        var third = (await Call("user/auth", new { login = user.Login, password = Password })).ShouldSucceed().Hash;
+        var thirdCode = LatestCodeFor(user.Login);
+        var wrong = Mailbox.CodesFor(Factory.MailDirectory, user.Login).Contains("000000") ? "999999" : "000000";
+
+        // Five misses void each session's code; the ten count against the account.
+        foreach (var session in new[] { first, second })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                (await Call("user/auth/code/verify", new { code = wrong }, session)).ShouldFail(282);
+            }
+        }
+
+        (await Call("user/auth/code/verify", new { code = thirdCode }, third)).ShouldFail(105);
+        (await Call("user/auth", new { login = user.Login, password = Password })).ShouldFail(105);
+        Assert.That(MailCount(user.Login), Is.EqualTo(3), "a locked account gets no new mail");
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var fresh = (await Call("user/auth", new { login = user.Login, password = Password })).ShouldSucceed().Hash;
+        (await Call("user/auth/code/verify", new { code = LatestCodeFor(user.Login) }, fresh)).ShouldSucceed();
+    }
+
+    [Test]
+    public async Task Auth_SixthCodeMailIn15Minutes_Gives15WithRetryAfter_AndOpensNoSession()
+    {
+        var (_, panel) = await NewDealer();
+        var user = await NewUser(panel, ownMfa: Allowed);
+        var sessions = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            sessions.Add((await Call("user/auth", new { login = user.Login, password = Password })).ShouldSucceed().Hash);
+            Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var capped = (await Call("user/auth", new { login = user.Login, password = Password })).ShouldFail(15, HttpStatusCode.TooManyRequests);
+        // The first mail leaves the 15 minutes 10 minutes after the clock's last move, less the seconds the logins took.
+        Assert.That(capped.RetryAfter, Is.InRange(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10)));
+        (await Call("user/auth/code/resend", null, sessions[0])).ShouldFail(15, HttpStatusCode.TooManyRequests);
+        Assert.That(MailCount(user.Login), Is.EqualTo(5));
+        Assert.That(await DatabaseSnapshot.ScalarAsync(Factory, $"SELECT COUNT(*) FROM user_sessions WHERE kind = 2 AND user_id = {user.Id}"), Is.EqualTo(5));
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        (await Call("user/auth", new { login = user.Login, password = Password })).ShouldSucceed();
+        Assert.That(MailCount(user.Login), Is.EqualTo(6));
+    }
+
+    [Test]
     public async Task Auth_WrongPasswordAndUnknownLogin_Give102_TenFailuresGive105()
     {
         var (_, panel) = await NewDealer();

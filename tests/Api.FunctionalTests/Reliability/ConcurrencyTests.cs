@@ -91,7 +91,18 @@ public sealed class ConcurrencyTests(string provider) : FunctionalTest(provider)
                 var started = clock.ElapsedTicks;
                 var (status, text) = await Post(action, parameters, hash);
                 var finished = clock.ElapsedTicks;
+                if (kind == "login" && status == 429 && text.Contains("\"code\":15", StringComparison.Ordinal))
+                {
+                    // The user's code mails are at their cap (five per 15 minutes): the expected answer of a login then.
+                    kind = "login capped";
+                }
+
                 counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                if (kind == "login capped")
+                {
+                    continue;
+                }
+
                 if (status >= 500 || !text.StartsWith("{\"success\":true", StringComparison.Ordinal))
                 {
                     failures.Enqueue($"{kind}: HTTP {status} {text}");

@@ -6,6 +6,9 @@ namespace Navixy.Panel.Api.FunctionalTests.Support;
 /// <summary>A parsed reply: HTTP status and the Navixy body.</summary>
 public sealed record ApiResponse(HttpStatusCode Status, JsonElement Body)
 {
+    /// <summary>The <c>Retry-After</c> header of the reply, when there is one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public bool Success => Body.GetProperty("success").GetBoolean();
 
     public int Code => Body.GetProperty("status").GetProperty("code").GetInt32();

@@ -118,7 +118,7 @@ public abstract class FunctionalTest(string provider)
         using var response = await (client ?? Client).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.LessThan(500), text);
-        return new ApiResponse(response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+        return new ApiResponse(response.StatusCode, JsonDocument.Parse(text).RootElement.Clone()) { RetryAfter = response.Headers.RetryAfter?.Delta };
     }
 
     /// <summary>Creates a dealer with a panel account holding the given permissions; returns the dealer id and a session hash.</summary>

@@ -19,7 +19,8 @@ public sealed class UserLoginHandlerTests
 
     private Mock<IUserRepository> _users = null!;
     private Mock<IUserSessionRepository> _sessions = null!;
-    private Mock<ILoginFailureRepository> _failures = null!;
+    private InMemoryLoginFailures _failures = null!;
+    private InMemorySecondFactorEvents _events = null!;
     private Mock<IUnitOfWork> _unitOfWork = null!;
     private Mock<IPasswordHasher> _hasher = null!;
     private Mock<ISecretTokens> _tokens = null!;
@@ -35,7 +36,8 @@ public sealed class UserLoginHandlerTests
         _now = Fakes.Now;
         _users = new Mock<IUserRepository>();
         _sessions = new Mock<IUserSessionRepository>();
-        _failures = new Mock<ILoginFailureRepository>();
+        _failures = new InMemoryLoginFailures();
+        _events = new InMemorySecondFactorEvents();
         _unitOfWork = Fakes.UnitOfWork();
         _hasher = Fakes.Hasher();
         _tokens = Fakes.Tokens();
@@ -48,12 +50,14 @@ public sealed class UserLoginHandlerTests
         _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback((EmailMessage m, CancellationToken _) => _sent.Add(m)).Returns(Task.CompletedTask);
     }
 
-    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, _clock.Object);
+    private SecondFactorLimits Limits() => new(_events, _clock.Object);
+
+    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, Limits(), _clock.Object);
 
     private Task<UserAuthResult> Login(string login = "jane@example.com", string password = "Passw0rd!") =>
         new AuthenticateUserCommandHandler(
                 _users.Object, _sessions.Object, _unitOfWork.Object, _tokens.Object,
-                new LoginThrottle(_failures.Object, _hasher.Object, _clock.Object), Codes(), _clock.Object)
+                new LoginThrottle(_failures, _hasher.Object, _clock.Object), Codes(), Limits(), _clock.Object)
             .Handle(new AuthenticateUserCommand(login, password), CancellationToken.None);
 
     private void GivenUser(MfaSettings? account = null, MfaSettings? dealerDefault = null, bool demo = false, bool activated = true, bool subUser = false)
@@ -140,7 +144,7 @@ public sealed class UserLoginHandlerTests
         var ex = Assert.ThrowsAsync<NavixyException>(() => Login(password: "wrong-password"));
 
         Assert.That(ex!.Code, Is.EqualTo(ErrorCode.WrongLoginOrPassword));
-        _failures.Verify(f => f.RecordAsync(It.Is<LoginFailure>(l => l.Scope == LoginScope.User && l.Login == "jane@example.com"), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_failures.Rows.Select(r => (r.Scope, r.Login)), Is.EqualTo(new[] { (LoginScope.User, "jane@example.com") }));
         Assert.That(_added, Is.Empty);
     }
 
@@ -151,14 +155,19 @@ public sealed class UserLoginHandlerTests
 
         Assert.That(ex!.Code, Is.EqualTo(ErrorCode.WrongLoginOrPassword));
         _hasher.Verify(h => h.VerifyDummy("Passw0rd!"), Times.Once);
-        _failures.Verify(f => f.RecordAsync(It.IsAny<LoginFailure>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_failures.Rows, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void Auth_WhenTenRecentFailures_Throws105WithoutCheckingPassword()
     {
         GivenUser();
-        _failures.Setup(f => f.CountSinceAsync(LoginScope.User, "jane@example.com", _now - LoginFailure.Window, It.IsAny<CancellationToken>())).ReturnsAsync(10);
+        for (var i = 0; i < LoginFailure.Limit; i++)
+        {
+            Assert.ThrowsAsync<NavixyException>(() => Login(password: "wrong-password"));
+        }
+
+        _hasher.Invocations.Clear();
 
         var ex = Assert.ThrowsAsync<NavixyException>(() => Login());
 
@@ -191,18 +200,26 @@ public sealed class UserLoginHandlerTests
     {
         GivenUser(account: Email);
         await Login();
-        var session = _added.Single();
-        _sessions.Setup(s => s.FindAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);
-        return session;
+        return _added[^1];
     }
 
-    private Task<string> Verify(UserSession session, string code) =>
-        new VerifyAuthCodeCommandHandler(_sessions.Object, _unitOfWork.Object, _tokens.Object, _clock.Object)
+    private Task<string> Verify(UserSession session, string code)
+    {
+        Finds(session);
+        return new VerifyAuthCodeCommandHandler(_sessions.Object, _unitOfWork.Object, _tokens.Object, Limits(), _clock.Object)
             .Handle(new VerifyAuthCodeCommand(session.Id, code), CancellationToken.None);
+    }
 
-    private Task Resend(UserSession session) =>
-        new ResendAuthCodeCommandHandler(_sessions.Object, _users.Object, Codes(), _clock.Object)
+    private Task Resend(UserSession session)
+    {
+        Finds(session);
+        return new ResendAuthCodeCommandHandler(_sessions.Object, _users.Object, Codes(), Limits(), _clock.Object)
             .Handle(new ResendAuthCodeCommand(session.Id), CancellationToken.None);
+    }
+
+    /// <summary>The sessions of these tests are never saved, so all share id 0: the repository finds the one in use.</summary>
+    private void Finds(UserSession session) =>
+        _sessions.Setup(s => s.FindAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);
 
     [Test]
     public async Task Verify_WithRightCode_ReturnsNewFullSessionAndEndsSecondFactorSession()
@@ -305,5 +322,73 @@ public sealed class UserLoginHandlerTests
 
         Assert.That(ex!.Code, Is.EqualTo(ErrorCode.EmailSendFailed));
         Assert.That(session.CodeDigest, Is.Null);
+    }
+
+    [Test]
+    public async Task Verify_TenWrongCodesOverSessions_Throw105_ForTheRightCodeAndForAuth()
+    {
+        var first = await SecondFactorSession();
+        var second = await SecondFactorSession();
+        var third = await SecondFactorSession();
+        foreach (var session in new[] { first, second })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.That(Assert.ThrowsAsync<NavixyException>(() => Verify(session, "000000"))!.Code, Is.EqualTo(ErrorCode.WrongAuthenticationCode));
+            }
+        }
+
+        Assert.That(Assert.ThrowsAsync<NavixyException>(() => Verify(third, "123456"))!.Code, Is.EqualTo(ErrorCode.LoginAttemptsExceeded));
+        Assert.That(Assert.ThrowsAsync<NavixyException>(() => Login())!.Code, Is.EqualTo(ErrorCode.LoginAttemptsExceeded));
+        Assert.That(_sent, Has.Count.EqualTo(3));
+
+        _now += SecondFactorEvent.WrongCodes.Window;
+        Assert.That(await Verify(await SecondFactorSession(), "123456"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Verify_RightCodeAndCodeWithoutUsableCode_AreNotCountedAsWrong()
+    {
+        var session = await SecondFactorSession();
+        Assert.ThrowsAsync<NavixyException>(() => Verify(session, "000000"));
+        await Verify(session, "123456");
+        Assert.ThrowsAsync<NavixyException>(() => Verify(session, "123456"));
+
+        Assert.That(_events.Count(SecondFactorEventKind.CodeChecked), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Auth_WhenFiveMailsIn15Minutes_Throws15WithRetryAfter_AndOpensNoSession()
+    {
+        GivenUser(account: Email);
+        for (var i = 0; i < 5; i++)
+        {
+            await Login();
+            _now += TimeSpan.FromMinutes(2);
+        }
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Login());
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.TooManyRequests));
+        Assert.That(ex.RetryAfter, Is.EqualTo(TimeSpan.FromMinutes(5)));
+        Assert.That(_added, Has.Count.EqualTo(5));
+        Assert.That(_sent, Has.Count.EqualTo(5));
+    }
+
+    [Test]
+    public async Task Auth_WhenTwentyMailsInADay_Throws15UntilTheFirstIsADayOld()
+    {
+        GivenUser(account: Email);
+        var first = _now;
+        for (var i = 0; i < 20; i++)
+        {
+            await Login();
+            _now += TimeSpan.FromMinutes(16);
+        }
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Login());
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.TooManyRequests));
+        Assert.That(ex.RetryAfter, Is.EqualTo(first + TimeSpan.FromDays(1) - _now));
     }
 }

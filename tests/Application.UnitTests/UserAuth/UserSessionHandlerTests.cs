@@ -31,9 +31,9 @@ public sealed class UserSessionHandlerTests
         new AuthenticateUserSessionQueryHandler(_sessions.Object, _unitOfWork.Object, Fakes.Tokens().Object, Fakes.Clock(at).Object)
             .Handle(new AuthenticateUserSessionQuery(hash), CancellationToken.None);
 
-    private void GivenSession(string hash, UserSession session, bool activated = true) =>
+    private void GivenSession(string hash, UserSession session, bool activated = true, bool dealerBlocked = false) =>
         _sessions.Setup(s => s.FindByDigestAsync(It.Is<byte[]>(d => System.Text.Encoding.ASCII.GetString(d) == "digest:" + hash), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new UserSessionInfo(session, session.UserId, 7, activated));
+            .ReturnsAsync(new UserSessionInfo(session, session.UserId, 7, activated, dealerBlocked));
 
     [Test]
     public async Task Authenticate_LiveFullSession_ReturnsContextAndSlidesExpiryAtMostEveryFewMinutes()
@@ -60,6 +60,19 @@ public sealed class UserSessionHandlerTests
         {
             var ex = Assert.ThrowsAsync<NavixyException>(() => Authenticate(hash, Fakes.Now));
             Assert.That(ex!.Code, Is.EqualTo(ErrorCode.SessionNotFound), hash);
+        }
+    }
+
+    [Test]
+    public void Authenticate_LiveSessionOfBlockedDealer_Returns11()
+    {
+        GivenSession("full", UserSession.StartFull([1], 11, Fakes.Now), dealerBlocked: true);
+        GivenSession("second", UserSession.StartSecondFactor([2], 11, Fakes.Now), dealerBlocked: true);
+
+        foreach (var hash in new[] { "full", "second" })
+        {
+            var ex = Assert.ThrowsAsync<NavixyException>(() => Authenticate(hash, Fakes.Now));
+            Assert.That(ex!.Code, Is.EqualTo(ErrorCode.AccessDenied), hash);
         }
     }
 

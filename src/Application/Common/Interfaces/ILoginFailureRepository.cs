@@ -4,8 +4,13 @@ namespace Navixy.Panel.Application.Common.Interfaces;
 
 public interface ILoginFailureRepository
 {
-    Task<int> CountSinceAsync(LoginScope scope, string normalizedLogin, DateTime since, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a failure for the login before its password is checked, unless <see cref="LoginFailure.Limit"/> are
+    /// already recent: the count and the write are one atomic step across API instances, outside any unit of work.
+    /// Returns the failure's id, or null when the login is throttled.
+    /// </summary>
+    Task<long?> TryReserveAsync(LoginScope scope, string normalizedLogin, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Records a failure at once, outside any unit of work, so a failed request still counts.</summary>
-    Task RecordAsync(LoginFailure failure, CancellationToken cancellationToken);
+    /// <summary>Removes a reserved failure: the password was right.</summary>
+    Task RemoveAsync(long failureId, CancellationToken cancellationToken);
 }

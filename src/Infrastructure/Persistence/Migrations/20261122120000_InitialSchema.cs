@@ -163,7 +163,8 @@ public sealed class InitialSchema : Migration
         migrationBuilder.DropTable("dealers");
     }
 
-    private static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
+    /// <summary>A bigint identity key, with each provider's annotation; later migrations create their keys with it too.</summary>
+    internal static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder table) =>
         table.Column<long>(nullable: false)
             .Annotation("Sqlite:Autoincrement", true)
             .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)

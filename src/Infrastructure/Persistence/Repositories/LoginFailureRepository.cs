@@ -4,19 +4,11 @@ using Navixy.Panel.Domain.Security;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class LoginFailureRepository(PanelDbContext db) : ILoginFailureRepository
+internal sealed class LoginFailureRepository(PanelDbContext db, LimitedInsert limitedInsert) : ILoginFailureRepository
 {
-    public Task<int> CountSinceAsync(LoginScope scope, string normalizedLogin, DateTime since, CancellationToken cancellationToken) =>
-        db.LoginFailures.CountAsync(f => f.Scope == scope && f.Login == normalizedLogin && f.OccurredAt > since, cancellationToken);
+    public Task<long?> TryReserveAsync(LoginScope scope, string normalizedLogin, DateTime now, CancellationToken cancellationToken) =>
+        limitedInsert.InsertAsync(db, "login_failures", [("scope", (int)scope), ("login", normalizedLogin)], [LoginFailure.Throttle], now, cancellationToken);
 
-    public async Task RecordAsync(LoginFailure failure, CancellationToken cancellationToken)
-    {
-        // Insert directly so the failure counts even though the request itself fails, and so no other staged
-        // change is committed with it.
-        await db.LoginFailures
-            .Where(f => f.Scope == failure.Scope && f.Login == failure.Login && f.OccurredAt < failure.OccurredAt - LoginFailure.Window)
-            .ExecuteDeleteAsync(cancellationToken);
-        db.LoginFailures.Add(failure);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task RemoveAsync(long failureId, CancellationToken cancellationToken) =>
+        db.LoginFailures.Where(f => f.Id == failureId).ExecuteDeleteAsync(cancellationToken);
 }

@@ -13,10 +13,11 @@ internal sealed class UserSessionRepository(PanelDbContext db) : IUserSessionRep
         var row = await (
                 from session in db.UserSessions
                 join user in db.Users on session.UserId equals user.Id
+                join dealer in db.Dealers on user.DealerId equals dealer.Id
                 where session.TokenDigest == tokenDigest
-                select new { Session = session, user.MasterId, user.Activated })
+                select new { Session = session, user.MasterId, user.Activated, DealerBlocked = dealer.Blocked })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new UserSessionInfo(row.Session, row.Session.UserId, row.MasterId, row.Activated);
+        return row is null ? null : new UserSessionInfo(row.Session, row.Session.UserId, row.MasterId, row.Activated, row.DealerBlocked);
     }
 
     public Task<UserSession?> FindAsync(long sessionId, CancellationToken cancellationToken) =>

@@ -24,14 +24,11 @@ public sealed class AuthenticatePanelAccountCommandHandler(
     public async Task<PanelAuthResult> Handle(AuthenticatePanelAccountCommand request, CancellationToken cancellationToken)
     {
         var login = request.Login!;
-        if (await throttle.IsLockedAsync(LoginScope.Panel, login, cancellationToken))
-        {
-            // The lock ends once the oldest counted failure leaves the window, at the latest one window from now.
-            throw new NavixyException(ErrorCode.TooManyRequests, "Too many failed logins, try again later") { RetryAfter = LoginFailure.Window };
-        }
-
+        // The lock ends once the oldest counted failure leaves the window, at the latest one window from now.
+        var attempt = await throttle.TryBeginAsync(LoginScope.Panel, login, cancellationToken)
+            ?? throw new NavixyException(ErrorCode.TooManyRequests, "Too many failed logins, try again later") { RetryAfter = LoginFailure.Window };
         var account = await accounts.FindByLoginAsync(login, cancellationToken);
-        if (!await throttle.CheckPasswordAsync(LoginScope.Panel, login, account?.PasswordHash, request.Password!, cancellationToken))
+        if (!await throttle.CheckPasswordAsync(attempt, account?.PasswordHash, request.Password!))
         {
             throw new NavixyException(ErrorCode.DealerNotFound);
         }

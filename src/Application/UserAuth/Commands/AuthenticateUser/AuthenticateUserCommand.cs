@@ -10,7 +10,8 @@ namespace Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
 
 /// <summary>
 /// <c>user/auth</c>: checks the password and opens a full session, or, when MFA applies to the user's account,
-/// emails a one-time code and opens a second-factor session.
+/// emails a one-time code and opens a second-factor session; 105 while the account's wrong codes are at their limit,
+/// 15 while its code mails are (<see cref="SecondFactorLimits"/>).
 /// </summary>
 public sealed record AuthenticateUserCommand(string? Login, string? Password) : IRequest<UserAuthResult>;
 
@@ -27,18 +28,16 @@ public sealed class AuthenticateUserCommandHandler(
     ISecretTokens tokens,
     LoginThrottle throttle,
     OneTimeCodes codes,
+    SecondFactorLimits limits,
     TimeProvider clock) : IRequestHandler<AuthenticateUserCommand, UserAuthResult>
 {
     public async Task<UserAuthResult> Handle(AuthenticateUserCommand request, CancellationToken cancellationToken)
     {
         var login = request.Login!;
-        if (await throttle.IsLockedAsync(LoginScope.User, login, cancellationToken))
-        {
-            throw new NavixyException(ErrorCode.LoginAttemptsExceeded);
-        }
-
+        var attempt = await throttle.TryBeginAsync(LoginScope.User, login, cancellationToken)
+            ?? throw new NavixyException(ErrorCode.LoginAttemptsExceeded);
         var found = await users.FindByLoginWithMfaAsync(login, cancellationToken);
-        if (!await throttle.CheckPasswordAsync(LoginScope.User, login, found?.User.PasswordHash, request.Password!, cancellationToken))
+        if (!await throttle.CheckPasswordAsync(attempt, found?.User.PasswordHash, request.Password!))
         {
             throw new NavixyException(ErrorCode.WrongLoginOrPassword);
         }
@@ -63,12 +62,16 @@ public sealed class AuthenticateUserCommandHandler(
             return new UserAuthResult(UserAuthResult.Authenticated, null, token.Hash);
         }
 
+        // Per account, before anything is opened: a locked account gets no new session to guess on, and a full
+        // mailbox no new mail.
+        await limits.ThrowIfLockedAsync(user.Id, cancellationToken);
+        var mail = await limits.ReserveMailAsync(user.Id, cancellationToken);
         var session = UserSession.StartSecondFactor(token.Digest, user.Id, now);
         sessions.Add(session);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         try
         {
-            await codes.IssueAndSendAsync(session, user.Login, cancellationToken);
+            await codes.IssueAndSendAsync(session, user.Login, mail, cancellationToken);
         }
         catch (NavixyException)
         {

@@ -5,13 +5,17 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.ResendAuthCode;
 
-/// <summary><c>user/auth/code/resend</c>: a new code by email, the old one void; once a minute, at most five per session.</summary>
+/// <summary>
+/// <c>user/auth/code/resend</c>: a new code by email, the old one void; once a minute, at most five per session, and
+/// within the account's mail caps (<see cref="SecondFactorLimits"/>).
+/// </summary>
 public sealed record ResendAuthCodeCommand(long SessionId) : IRequest<Unit>;
 
 public sealed class ResendAuthCodeCommandHandler(
     IUserSessionRepository sessions,
     IUserRepository users,
     OneTimeCodes codes,
+    SecondFactorLimits limits,
     TimeProvider clock) : IRequestHandler<ResendAuthCodeCommand, Unit>
 {
     public async Task<Unit> Handle(ResendAuthCodeCommand request, CancellationToken cancellationToken)
@@ -31,9 +35,10 @@ public sealed class ResendAuthCodeCommandHandler(
         }
 
         var user = await users.FindAsync(session.UserId, cancellationToken) ?? throw new NavixyException(ErrorCode.SessionNotFound);
+        var mail = await limits.ReserveMailAsync(user.Id, cancellationToken);
         try
         {
-            await codes.IssueAndSendAsync(session, user.Login, cancellationToken);
+            await codes.IssueAndSendAsync(session, user.Login, mail, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

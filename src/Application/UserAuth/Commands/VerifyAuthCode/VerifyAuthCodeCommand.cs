@@ -6,13 +6,17 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.VerifyAuthCode;
 
-/// <summary><c>user/auth/code/verify</c>: trades a correct one-time code for a new full session; the second-factor hash dies.</summary>
+/// <summary>
+/// <c>user/auth/code/verify</c>: trades a correct one-time code for a new full session; the second-factor hash dies.
+/// 105 while the account's wrong codes, over all its sessions, are at their limit (<see cref="SecondFactorLimits"/>).
+/// </summary>
 public sealed record VerifyAuthCodeCommand(long SessionId, string? Code) : IRequest<string>;
 
 public sealed class VerifyAuthCodeCommandHandler(
     IUserSessionRepository sessions,
     IUnitOfWork unitOfWork,
     ISecretTokens tokens,
+    SecondFactorLimits limits,
     TimeProvider clock) : IRequestHandler<VerifyAuthCodeCommand, string>
 {
     public async Task<string> Handle(VerifyAuthCodeCommand request, CancellationToken cancellationToken)
@@ -23,8 +27,15 @@ public sealed class VerifyAuthCodeCommandHandler(
             throw new NavixyException(ErrorCode.SessionNotFound);
         }
 
+        var reservation = await limits.ReserveCodeCheckAsync(session.UserId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var check = session.CheckCode(tokens.DigestOfOneTimeCode(request.Code!, session.Id), now, tokens.DigestsEqual);
+        if (check != CodeCheck.Wrong)
+        {
+            // Only wrong codes count against the account: a right one, or one that met no usable code, is withdrawn.
+            await limits.ReleaseAsync(reservation);
+        }
+
         try
         {
             if (check != CodeCheck.Accepted)

@@ -8,7 +8,10 @@ namespace Navixy.Panel.Application.UserAuth.Queries.AuthenticateUserSession;
 /// <summary>The live user session a request presents.</summary>
 public sealed record UserSessionContext(long SessionId, long UserId, long? MasterId, UserSessionKind Kind);
 
-/// <summary>Resolves a well-formed user-API hash; error 4 when unknown, expired, logged out or the user is deactivated.</summary>
+/// <summary>
+/// Resolves a well-formed user-API hash; error 4 when unknown, expired, logged out or the user is deactivated, 11 when
+/// the user's dealer is blocked (read with the session on every request, so a block ends open sessions at once).
+/// </summary>
 public sealed record AuthenticateUserSessionQuery(string Hash) : IRequest<UserSessionContext>;
 
 public sealed class AuthenticateUserSessionQueryHandler(
@@ -24,6 +27,11 @@ public sealed class AuthenticateUserSessionQueryHandler(
         if (found is null || found.Session.IsExpired(now) || !found.Activated)
         {
             throw new NavixyException(ErrorCode.SessionNotFound);
+        }
+
+        if (found.DealerBlocked)
+        {
+            throw new NavixyException(ErrorCode.AccessDenied);
         }
 
         if (found.Session.Touch(now))
