@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Behaviours;
 using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Application.Mfa;
 using Navixy.Panel.Application.UserAuth;
 
@@ -43,6 +44,14 @@ public static class DependencyInjection
         services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(SessionCacheSeconds(sp.GetRequiredService<IConfiguration>()))));
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<DealerMfaChanges>();
+
+        services.AddSingleton(sp => HousekeepingOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<HousekeepingStatus>();
+        services.AddSingleton<Housekeeper>();
+        services.AddScoped<IHousekeepingStep, ExpiredPanelSessions>();
+        services.AddScoped<IHousekeepingStep, ExpiredUserSessions>();
+        services.AddScoped<IHousekeepingStep, StaleLoginFailures>();
+        services.AddHostedService<HousekeepingService>();
         return services;
     }
 

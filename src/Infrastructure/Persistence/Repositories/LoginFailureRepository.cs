@@ -19,4 +19,7 @@ internal sealed class LoginFailureRepository(PanelDbContext db) : ILoginFailureR
         db.LoginFailures.Add(failure);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public Task<int> DeleteOlderThanAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken) =>
+        db.LoginFailures.DeleteEarliestAsync(f => f.OccurredAt, cutoff, batchSize, cancellationToken);
 }
