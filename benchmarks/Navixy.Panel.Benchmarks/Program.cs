@@ -56,8 +56,13 @@ public static partial class Program
     internal static partial Regex CodePattern();
 
     /// <summary>Command line of the harness.</summary>
-    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string Command)
+    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, string Command)
     {
+        /// <summary>Every cell, in the order they run; <c>--cells</c> picks some.</summary>
+        public static readonly string[] AllCells = ["bulk", "selected", "throughput", "login", "purge", "growth"];
+
+        public bool Runs(string cell) => Cells.Contains(cell);
+
         public static Options Parse(string[] args)
         {
             string Value(string name, string fallback)
@@ -75,6 +80,9 @@ public static partial class Program
                 Value("--providers", "Sqlite,Postgres").Split(','),
                 int.Parse(Value("--wrk-seconds", "5"), Invariant),
                 int.Parse(Value("--warmup-seconds", "8"), Invariant),
+                Value("--cells", string.Join(',', AllCells)).Split(',') is var cells && cells.Except(AllCells).ToArray() is { Length: > 0 } unknown
+                    ? throw new ArgumentException($"--cells: unknown {string.Join(", ", unknown)}; known: {string.Join(", ", AllCells)}")
+                    : cells,
                 "benchmarks/run.sh" + string.Concat(ExtraArguments(args).Select(a => " " + a)));
         }
 
@@ -125,12 +133,16 @@ internal sealed class ProviderRun : IAsyncDisposable
 
     public string Provider { get; }
 
+    internal HttpClient Http => _http;
+
     private IEnumerable<string> Configuration =>
     [
         $"--Storage:DataDirectory={_folder}",
         $"--Database:Provider={Provider}",
         $"--Bootstrap:AdminPassword={Program.AdminPassword}",
         "--Logging:LogLevel:Default=Warning",
+        // A pass a second (300 s by default), so the housekeeping cells see a purge start right after they fill a table.
+        "--Housekeeping:IntervalSeconds=1",
         .. _connectionString is null ? Array.Empty<string>() : [$"--ConnectionStrings:Panel={_connectionString}"],
     ];
 
@@ -150,14 +162,43 @@ internal sealed class ProviderRun : IAsyncDisposable
     public async Task MeasureAsync(Report report)
     {
         Console.WriteLine($"== {Provider}");
+        if (_options.Runs("bulk") || _options.Runs("selected") || _options.Runs("throughput"))
+        {
+            await MeasureDealersAsync(report);
+        }
+
+        if (_options.Runs("login"))
+        {
+            report.Logins.Add(await MeasureLoginAsync((await NewDealerAsync("Bench login")).Hash));
+        }
+
+        if (_options.Runs("purge"))
+        {
+            report.Purges.Add(await HousekeepingCells.MeasurePurgeAsync(this));
+        }
+
+        if (_options.Runs("growth"))
+        {
+            report.Growth.AddRange(await HousekeepingCells.MeasureGrowthAsync(this));
+        }
+    }
+
+    /// <summary>A dealer with a panel account holding every user permission, through the management commands; its id and a session hash.</summary>
+    internal async Task<(long Dealer, string Hash)> NewDealerAsync(string name)
+    {
+        var dealer = long.Parse(await Manage("dealer", "create", "--name", name), CultureInfo.InvariantCulture);
+        var login = "bench-" + Guid.NewGuid().ToString("N")[..12];
+        await Manage("account", "create", "--dealer", dealer.ToString(CultureInfo.InvariantCulture), "--login", login, "--password", Program.AccountPassword, "--permissions", "users:read,users:update,users:create");
+        return (dealer, (await Post("panel/account/auth", new { login, password = Program.AccountPassword })).GetProperty("hash").GetString()!);
+    }
+
+    private async Task MeasureDealersAsync(Report report)
+    {
         var hashOfUser = new PasswordHasher<object>().HashPassword(new object(), Program.UserPassword);
         var dealers = new List<(int Size, long Dealer, string Hash)>();
         foreach (var size in _options.Sizes)
         {
-            var dealer = long.Parse(await Manage("dealer", "create", "--name", $"Bench {size}"), CultureInfo.InvariantCulture);
-            var login = $"bench{size}";
-            await Manage("account", "create", "--dealer", dealer.ToString(CultureInfo.InvariantCulture), "--login", login, "--password", Program.AccountPassword, "--permissions", "users:read,users:update,users:create");
-            var hash = (await Post("panel/account/auth", new { login, password = Program.AccountPassword })).GetProperty("hash").GetString()!;
+            var (dealer, hash) = await NewDealerAsync($"Bench {size}");
             await using var connection = Connect();
             await connection.OpenAsync();
             var took = await UserGenerator.GenerateAsync(connection, dealer, size, hashOfUser);
@@ -167,8 +208,20 @@ internal sealed class ProviderRun : IAsyncDisposable
 
         foreach (var (size, dealer, hash) in dealers)
         {
-            report.Bulk.Add(await MeasureBulkAsync(size, dealer, hash));
-            report.Selected.Add(await MeasureSelectedAsync(size, dealer, hash));
+            if (_options.Runs("bulk"))
+            {
+                report.Bulk.Add(await MeasureBulkAsync(size, dealer, hash));
+            }
+
+            if (_options.Runs("selected"))
+            {
+                report.Selected.Add(await MeasureSelectedAsync(size, dealer, hash));
+            }
+        }
+
+        if (!_options.Runs("throughput"))
+        {
+            return;
         }
 
         await SettleAsync();
@@ -205,8 +258,6 @@ internal sealed class ProviderRun : IAsyncDisposable
                 Console.WriteLine($"   wrk {name} x{connections}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms");
             }
         }
-
-        report.Logins.Add(await MeasureLoginAsync(dealers[0].Hash));
     }
 
     private async Task<BulkRow> MeasureBulkAsync(int size, long dealer, string hash)
@@ -368,7 +419,7 @@ internal sealed class ProviderRun : IAsyncDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    internal static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
@@ -376,11 +427,11 @@ internal sealed class ProviderRun : IAsyncDisposable
         command.Parameters.Add(parameter);
     }
 
-    private DbConnection Connect() => _connectionString is null
+    internal DbConnection Connect() => _connectionString is null
         ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "panel.db"), DefaultTimeout = 600 }.ToString())
         : new NpgsqlConnection(_connectionString);
 
-    private async Task<JsonElement> Post(string action, object parameters, string? hash = null)
+    internal async Task<JsonElement> Post(string action, object parameters, string? hash = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v2/" + action) { Content = JsonContent.Create(parameters) };
         if (hash is not null)
@@ -413,7 +464,7 @@ internal sealed class ProviderRun : IAsyncDisposable
         return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
-    private async Task<string> Manage(params string[] args)
+    internal async Task<string> Manage(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { _options.Api }.Concat(args).Concat(Configuration))

@@ -26,6 +26,10 @@ internal sealed class Report(Program.Options options)
 
     public List<LoginRow> Logins { get; } = [];
 
+    public List<PurgeRow> Purges { get; } = [];
+
+    public List<GrowthRow> Growth { get; } = [];
+
     public string ToMarkdown()
     {
         static string F(double value) => Program.Ms(value);
@@ -34,37 +38,71 @@ internal sealed class Report(Program.Options options)
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {MemoryGiB():F0} GiB, {RuntimeInformation.OSDescription}; .NET {Environment.Version}; {Postgres()}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{options.Command}` (wrk runs {options.WrkSeconds} s per cell, after {options.WarmupSeconds} s of warm-up per request at 64 connections and with 2 s pauses between cells).").AppendLine();
 
-        text.AppendLine("### `update` with target all, through HTTP, against one raw SQL `UPDATE`").AppendLine();
-        text.AppendLine("| provider | users | runs | API median ms | raw SQL median ms | ratio (target <= 1.5) | API peak memory growth MB (target < 64) |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var row in Bulk)
+        if (Bulk.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {row.Runs} | {F(row.ApiMs)} | {F(row.RawMs)} | {row.Ratio:F2} | {row.PeakMemoryMb:F1} |");
+            text.AppendLine("### `update` with target all, through HTTP, against one raw SQL `UPDATE`").AppendLine();
+            text.AppendLine("| provider | users | runs | API median ms | raw SQL median ms | ratio (target <= 1.5) | API peak memory growth MB (target < 64) |");
+            text.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var row in Bulk)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {row.Runs} | {F(row.ApiMs)} | {F(row.RawMs)} | {row.Ratio:F2} | {row.PeakMemoryMb:F1} |");
+            }
         }
 
-        text.AppendLine().AppendLine("### `update` with 100 selected ids, sequential (50 calls after 10 warm-up)").AppendLine();
-        text.AppendLine("| provider | users of the dealer | median ms (target < 20) | p99 ms |");
-        text.AppendLine("|---|---|---|---|");
-        foreach (var row in Selected)
+        if (Selected.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {F(row.MedianMs)} | {F(row.P99Ms)} |");
+            text.AppendLine().AppendLine("### `update` with 100 selected ids, sequential (50 calls after 10 warm-up)").AppendLine();
+            text.AppendLine("| provider | users of the dealer | median ms (target < 20) | p99 ms |");
+            text.AppendLine("|---|---|---|---|");
+            foreach (var row in Selected)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {F(row.MedianMs)} | {F(row.P99Ms)} |");
+            }
         }
 
-        text.AppendLine().AppendLine("### Throughput and latency (wrk, dealer with the most users)").AppendLine();
-        text.AppendLine("| provider | request | connections | requests/s | share of the error-3 ceiling | p50 ms | p99 ms | non-2xx |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|");
-        foreach (var row in Throughput)
+        if (Throughput.Count > 0)
         {
-            var ceiling = Throughput.Single(t => t.Provider == row.Provider && t.Connections == row.Connections && t.Request.StartsWith("error 3", StringComparison.Ordinal)).Result.RequestsPerSecond;
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Request} | {row.Connections} | {row.Result.RequestsPerSecond:F0} | {row.Result.RequestsPerSecond / ceiling:P0} | {F(row.Result.P50Ms)} | {F(row.Result.P99Ms)} | {row.Result.Non2xx} |");
+            text.AppendLine().AppendLine("### Throughput and latency (wrk, dealer with the most users)").AppendLine();
+            text.AppendLine("| provider | request | connections | requests/s | share of the error-3 ceiling | p50 ms | p99 ms | non-2xx |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var row in Throughput)
+            {
+                var ceiling = Throughput.Single(t => t.Provider == row.Provider && t.Connections == row.Connections && t.Request.StartsWith("error 3", StringComparison.Ordinal)).Result.RequestsPerSecond;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Request} | {row.Connections} | {row.Result.RequestsPerSecond:F0} | {row.Result.RequestsPerSecond / ceiling:P0} | {F(row.Result.P50Ms)} | {F(row.Result.P99Ms)} | {row.Result.Non2xx} |");
+            }
         }
 
-        text.AppendLine().AppendLine("### Login (`user/auth` with MFA, then `user/auth/code/verify`; medians of 20 after 5 warm-up)").AppendLine();
-        text.AppendLine("| provider | user/auth ms | of which password hashing ms | code/verify ms |");
-        text.AppendLine("|---|---|---|---|");
-        foreach (var row in Logins)
+        if (Logins.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {F(row.AuthMs)} | {F(row.HashingMs)} | {F(row.VerifyMs)} |");
+            text.AppendLine().AppendLine("### Login (`user/auth` with MFA, then `user/auth/code/verify`; medians of 20 after 5 warm-up)").AppendLine();
+            text.AppendLine("| provider | user/auth ms | of which password hashing ms | code/verify ms |");
+            text.AppendLine("|---|---|---|---|");
+            foreach (var row in Logins)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {F(row.AuthMs)} | {F(row.HashingMs)} | {F(row.VerifyMs)} |");
+            }
+        }
+
+        if (Purges.Count > 0)
+        {
+            text.AppendLine().AppendLine("### Purge of 1,000,000 expired second-factor sessions while sign-ins run (`user/auth`, MFA off, 2 workers back to back)").AppendLine();
+            text.AppendLine("| provider | rows | insert s | purge s (from the insert's commit until no expired row is left) | rows left | sign-ins idle: req/s, p50 ms, p99 ms | during the purge: req/s, p50 ms, p99 ms | refused during |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var row in Purges)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Rows:N0} | {row.InsertSeconds:F1} | {row.PurgeSeconds:F1} | {row.Left} | {row.Idle.PerSecond:F1}, {F(row.Idle.P50Ms)}, {F(row.Idle.P99Ms)} | {row.During.PerSecond:F1}, {F(row.During.P50Ms)}, {F(row.During.P99Ms)} | {row.During.Refused} |");
+            }
+        }
+
+        if (Growth.Count > 0)
+        {
+            text.AppendLine().AppendLine("### Table sizes under sustained sign-ins with the purge on (an hour of the load's history first, then the load itself)").AppendLine();
+            text.AppendLine("| provider | second | requests so far (history + sent) | second-factor sessions | login failures |");
+            text.AppendLine("|---|---|---|---|---|");
+            foreach (var row in Growth)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Second} | {row.Requests:N0} | {row.SecondFactorSessions:N0} | {row.LoginFailures:N0} |");
+            }
         }
 
         return text.ToString();

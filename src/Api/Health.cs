@@ -1,4 +1,5 @@
 using Navixy.Panel.Application.Common.Caching;
+using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Infrastructure.Persistence;
 
 namespace Navixy.Panel.Api;
@@ -8,11 +9,12 @@ public static class Health
     /// <summary>
     /// <c>/health</c>: 200 when the database answers, 503 when it does not; also whether the read cache serves
     /// (<c>serving</c>), is paused because changes made elsewhere cannot be heard (<c>paused</c>: correct, slower), or
-    /// is turned off (<c>off</c>).
+    /// is turned off (<c>off</c>); and when this instance's housekeeping last completed a pass and how many expired
+    /// rows it removed (<c>last_run</c> null until the first pass, or always when housekeeping is off).
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (PanelDbContext db, DealerReadCache cache, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/health", async (PanelDbContext db, DealerReadCache cache, HousekeepingOptions housekeepingOptions, HousekeepingStatus housekeeping, CancellationToken cancellationToken) =>
         {
             bool reachable;
             try
@@ -32,6 +34,12 @@ public static class Health
                     status = reachable ? "healthy" : "unhealthy",
                     database = reachable ? "reachable" : "unreachable",
                     read_cache = !cache.Enabled ? "off" : cache.Serving ? "serving" : "paused",
+                    housekeeping = new
+                    {
+                        state = housekeepingOptions.Enabled ? "on" : "off",
+                        last_run = housekeeping.Last?.FinishedAt,
+                        removed = housekeeping.Last?.Removed ?? 0,
+                    },
                 },
                 statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).ExcludeFromDescription();

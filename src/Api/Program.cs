@@ -6,6 +6,7 @@ using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
 using Navixy.Panel.Infrastructure;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -24,12 +25,13 @@ builder.Services
 var app = builder.Build();
 
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Protocol, Database, Security, Email.
+// every request that needs it, and before the database is touched: Protocol, Database, Security, Email, Housekeeping.
 _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
 _ = app.Services.GetRequiredService<DatabaseOptions>();
 _ = app.Services.GetRequiredService<PanelSessionCache>();
 _ = app.Services.GetRequiredService<ISecretTokens>();
 _ = app.Services.GetRequiredService<IEmailSender>();
+_ = app.Services.GetRequiredService<HousekeepingOptions>();
 
 try
 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Behaviours;
 using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Application.Mfa;
 using Navixy.Panel.Application.UserAuth;
 
@@ -44,6 +45,14 @@ public static class DependencyInjection
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<SecondFactorLimits>();
         services.AddScoped<DealerMfaChanges>();
+
+        services.AddSingleton(sp => HousekeepingOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<HousekeepingStatus>();
+        services.AddSingleton<Housekeeper>();
+        services.AddScoped<IHousekeepingStep, ExpiredPanelSessions>();
+        services.AddScoped<IHousekeepingStep, ExpiredUserSessions>();
+        services.AddScoped<IHousekeepingStep, StaleLoginFailures>();
+        services.AddHostedService<HousekeepingService>();
         return services;
     }
 

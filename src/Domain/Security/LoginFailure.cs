@@ -26,6 +26,14 @@ public sealed class LoginFailure
         Login = string.Empty;
     }
 
+    /// <summary>A failure as stored; the service itself writes them through the throttle's atomic reservation.</summary>
+    public LoginFailure(LoginScope scope, string login, DateTime occurredAt)
+    {
+        Scope = scope;
+        Login = NormalizeLogin(login);
+        OccurredAt = occurredAt;
+    }
+
     public long Id { get; private set; }
 
     public LoginScope Scope { get; private set; }

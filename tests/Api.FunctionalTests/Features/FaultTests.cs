@@ -93,6 +93,11 @@ public sealed class FaultTests
     [TestCase("Database:MigrateOnStartup", "maybe")]
     [TestCase("Database:ReadCacheSeconds", "half a minute")]
     [TestCase("Database:ReadCacheSeconds", "-1")]
+    [TestCase("Housekeeping:IntervalSeconds", "five minutes")]
+    [TestCase("Housekeeping:IntervalSeconds", "-1")]
+    [TestCase("Housekeeping:BatchSize", "0")]
+    [TestCase("Housekeeping:BatchSize", "1e3")]
+    [TestCase("Housekeeping:PauseMilliseconds", "lots")]
     public void BadSetting_StopsTheStart_NamingTheSetting(string key, string value)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));

@@ -25,6 +25,12 @@ internal sealed class InMemoryLoginFailures : ILoginFailureRepository
         Rows.RemoveAll(r => r.Id == failureId);
         return Task.CompletedTask;
     }
+
+    public Task<int> DeleteOlderThanAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        var old = Rows.Where(r => r.At <= cutoff).OrderBy(r => r.At).Take(batchSize).Select(r => r.Id).ToHashSet();
+        return Task.FromResult(Rows.RemoveAll(r => old.Contains(r.Id)));
+    }
 }
 
 /// <summary>Second-factor events in a list, refused at the limits as the database does.</summary>

@@ -77,6 +77,17 @@ public sealed class UserSessionHandlerTests
     }
 
     [Test]
+    public void Authenticate_SessionRemovedBetweenReadAndTouch_Returns4()
+    {
+        GivenSession("going", UserSession.StartFull([1], 11, Fakes.Now));
+        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException("0 rows")));
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Authenticate("going", Fakes.Now.AddDays(30).AddSeconds(-1)));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.SessionNotFound));
+    }
+
+    [Test]
     public async Task Logout_DeletesSession_SecondTimeReturns4()
     {
         _sessions.Setup(s => s.DeleteAsync(3, It.IsAny<CancellationToken>())).ReturnsAsync(true);

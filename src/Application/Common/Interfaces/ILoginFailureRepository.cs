@@ -13,4 +13,7 @@ public interface ILoginFailureRepository
 
     /// <summary>Removes a reserved failure: the password was right.</summary>
     Task RemoveAsync(long failureId, CancellationToken cancellationToken);
+
+    /// <summary>Removes at most <paramref name="batchSize"/> failures that occurred at or before <paramref name="cutoff"/>, oldest first; returns how many.</summary>
+    Task<int> DeleteOlderThanAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken);
 }

@@ -22,6 +22,6 @@ public interface IPanelSessionRepository
     /// <summary>Ends a session; returns false when it was already gone.</summary>
     Task<bool> DeleteAsync(long sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Removes sessions that expired before <paramref name="now"/>; returns how many.</summary>
-    Task<int> DeleteExpiredAsync(DateTime now, CancellationToken cancellationToken);
+    /// <summary>Removes at most <paramref name="batchSize"/> sessions expired at <paramref name="now"/>, earliest first; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken);
 }

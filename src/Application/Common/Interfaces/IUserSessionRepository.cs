@@ -18,4 +18,7 @@ public interface IUserSessionRepository
 
     /// <summary>Ends a session at once; returns false when it was already gone.</summary>
     Task<bool> DeleteAsync(long sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Removes at most <paramref name="batchSize"/> sessions expired at <paramref name="now"/>, earliest first; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken);
 }

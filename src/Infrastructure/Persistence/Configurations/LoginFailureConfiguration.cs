@@ -13,5 +13,7 @@ internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<Login
         builder.Property(f => f.Scope).HasConversion<int>();
         builder.Property(f => f.Login).HasMaxLength(254);
         builder.HasIndex(f => new { f.Scope, f.Login, f.OccurredAt });
+        // For housekeeping, which removes failures past their window whatever their login.
+        builder.HasIndex(f => f.OccurredAt);
     }
 }

@@ -11,4 +11,7 @@ internal sealed class LoginFailureRepository(PanelDbContext db, LimitedInsert li
 
     public Task RemoveAsync(long failureId, CancellationToken cancellationToken) =>
         db.LoginFailures.Where(f => f.Id == failureId).ExecuteDeleteAsync(cancellationToken);
+
+    public Task<int> DeleteOlderThanAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken) =>
+        db.LoginFailures.DeleteEarliestAsync(f => f.OccurredAt, cutoff, batchSize, cancellationToken);
 }

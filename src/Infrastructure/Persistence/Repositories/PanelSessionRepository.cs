@@ -29,8 +29,8 @@ internal sealed class PanelSessionRepository(PanelDbContext db) : IPanelSessionR
     public async Task<bool> DeleteAsync(long sessionId, CancellationToken cancellationToken) =>
         await db.PanelSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    public Task<int> DeleteExpiredAsync(DateTime now, CancellationToken cancellationToken) =>
-        db.PanelSessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    public Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken) =>
+        db.PanelSessions.DeleteEarliestAsync(s => s.ExpiresAt, now, batchSize, cancellationToken);
 
     private sealed record SessionRow(long Id, long AccountId, long DealerId, DateTime ExpiresAt, bool AccountBlocked, bool DealerBlocked, string PermissionGrants);
 }

@@ -27,4 +27,7 @@ internal sealed class UserSessionRepository(PanelDbContext db) : IUserSessionRep
 
     public async Task<bool> DeleteAsync(long sessionId, CancellationToken cancellationToken) =>
         await db.UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken) =>
+        db.UserSessions.DeleteEarliestAsync(s => s.ExpiresAt, now, batchSize, cancellationToken);
 }

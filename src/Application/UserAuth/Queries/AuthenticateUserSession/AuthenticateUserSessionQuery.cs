@@ -36,7 +36,15 @@ public sealed class AuthenticateUserSessionQueryHandler(
 
         if (found.Session.Touch(now))
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // A touch changes no version, so only a removal conflicts: a logout, or housekeeping as it expired.
+                throw new NavixyException(ErrorCode.SessionNotFound);
+            }
         }
 
         return new UserSessionContext(found.Session.Id, found.UserId, found.MasterId, found.Session.Kind);

@@ -1,0 +1,17 @@
+namespace Navixy.Panel.Application.Housekeeping;
+
+/// <summary>
+/// One table housekeeping keeps bounded: removes its rows past their lifetime or retention, a bounded batch at a time.
+/// A new table that grows with requests (an outbox, an audit log) becomes one more registered step.
+/// </summary>
+public interface IHousekeepingStep
+{
+    /// <summary>The table, as the log line and the tests name it.</summary>
+    string Table { get; }
+
+    /// <summary>
+    /// Removes at most <paramref name="batchSize"/> rows dead at <paramref name="now"/> in one statement; returns how
+    /// many. Fewer than <paramref name="batchSize"/> means none were left (or another instance took them).
+    /// </summary>
+    Task<int> PurgeBatchAsync(DateTime now, int batchSize, CancellationToken cancellationToken);
+}
