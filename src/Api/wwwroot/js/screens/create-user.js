@@ -10,7 +10,7 @@ const LEGAL_TYPES = [['individual', 'Individual'], ['legal_entity', 'Legal entit
 const FIELDS = [
   { param: 'user.login', name: 'login', label: 'Email (login)', type: 'email', autocomplete: 'off', required: true, section: 'account' },
   { param: 'password', name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', required: true, hint: '8 to 64 characters.', section: 'account' },
-  { param: 'user.legal_type', name: 'legal_type', label: 'Legal type', options: LEGAL_TYPES, section: 'account' },
+  { param: 'user.legal_type', name: 'legal_type', label: 'Legal type', options: LEGAL_TYPES, required: true, section: 'account' },
   { param: 'user.first_name', name: 'first_name', label: 'First name', required: true, section: 'person' },
   { param: 'user.middle_name', name: 'middle_name', label: 'Middle name', section: 'person' },
   { param: 'user.last_name', name: 'last_name', label: 'Last name', required: true, section: 'person' },

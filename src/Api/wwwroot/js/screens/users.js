@@ -105,7 +105,7 @@ export function render(root, context) {
         mayUpdate ? h('td', { class: 'col-check' }, box) : null,
         h('td', { class: 'col-id' }, String(u.id)),
         h('td', {}, h('a', { href: `#/users/${u.id}`, class: 'row-link' }, u.login)),
-        h('td', {}, displayName(u)),
+        h('td', { class: 'col-name' }, displayName(u)),
         h('td', {}, mfaBadge(u)),
         h('td', { class: 'col-date' }, (u.creation_date ?? '').slice(0, 10)));
     });
@@ -114,11 +114,11 @@ export function render(root, context) {
       h('caption', { class: 'visually-hidden' }, 'Users, sorted by the column marked as sorted'),
       h('thead', {}, h('tr', {},
         mayUpdate ? h('th', { scope: 'col', class: 'col-check' }, pageAll) : null,
-        sortableHeader('ID', 'id', sort, onSort),
+        sortableHeader('ID', 'id', sort, onSort, 'col-id'),
         sortableHeader('Login', 'login', sort, onSort),
-        sortableHeader('Name', 'last_name', sort, onSort),
+        sortableHeader('Name', 'last_name', sort, onSort, 'col-name'),
         h('th', { scope: 'col' }, 'Two-factor authentication'),
-        h('th', { scope: 'col' }, 'Created'))),
+        h('th', { scope: 'col', class: 'col-date' }, 'Created'))),
       h('tbody', {}, rows));
     replace(tableArea, state.page.length ? table
       : h('div', { class: 'empty' }, h('p', {}, state.filter ? `No users match “${state.filter}”.` : 'No users yet.')));
@@ -172,6 +172,16 @@ export function render(root, context) {
   }
 
   async function bulk(enable) {
+    // One bulk change at a time: the other bulk buttons wait too.
+    for (const button of bulkBar.querySelectorAll('button')) button.disabled = true;
+    try {
+      await runBulk(enable);
+    } finally {
+      drawBulkBar();
+    }
+  }
+
+  async function runBulk(enable) {
     const ids = [...selected];
     const batches = [];
     for (let i = 0; i < ids.length; i += BATCH_SIZE) batches.push(ids.slice(i, i + BATCH_SIZE));

@@ -1,9 +1,9 @@
 import { h } from './dom.js';
 
 /** A column header that sorts on the server: a button inside <th>, with aria-sort on the header. */
-export function sortableHeader(label, key, sort, onSort) {
+export function sortableHeader(label, key, sort, onSort, className = null) {
   const active = sort.orderBy === key;
-  const th = h('th', { scope: 'col', 'aria-sort': active ? (sort.ascending ? 'ascending' : 'descending') : null },
+  const th = h('th', { scope: 'col', class: className, 'aria-sort': active ? (sort.ascending ? 'ascending' : 'descending') : null },
     h('button', { type: 'button', class: `sort${active ? ' sort-active' : ''}`, onclick: () => onSort(key) },
       label, h('span', { class: 'sort-arrow', 'aria-hidden': 'true' }, active ? (sort.ascending ? '▲' : '▼') : '↕')));
   return th;
