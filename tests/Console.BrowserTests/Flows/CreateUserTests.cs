@@ -22,6 +22,7 @@ public sealed class CreateUserTests(string provider) : BrowserTest(provider)
         var mfa = Page.GetByLabel("Two-factor authentication");
         await Expect(mfa).ToBeCheckedAsync();
         await Expect(Page.GetByText("Security settings will also be applied to all sub-users")).ToBeVisibleAsync();
+        await ScreenAsync("create-user");
 
         await Page.GetByLabel("Email (login)").FillAsync("not-an-email");
         await Button("Create user").ClickAsync();
@@ -39,7 +40,6 @@ public sealed class CreateUserTests(string provider) : BrowserTest(provider)
         await Page.GetByLabel("First name").FillAsync("Cora");
         await Page.GetByLabel("Last name").FillAsync("Created");
         await Page.GetByLabel("City (optional)").FillAsync("Lisbon");
-        await ScreenAsync("create-user");
         await Button("Create user").ClickAsync();
 
         await Expect(Heading("Cora Created")).ToBeVisibleAsync();

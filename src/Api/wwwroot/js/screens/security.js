@@ -87,7 +87,7 @@ export function render(root, context) {
       retry.addEventListener('click', () => whileBusy(retry, () => applyToAll(on, settings), 'Retrying…'));
       replace(status, h('div', { class: 'notice notice-warning', role: 'alert' },
         h('p', { class: 'summary-title' }, 'Applied only in part'),
-        h('p', {}, `The default for new users is saved: two-factor authentication ${on ? 'on' : 'off'}. Applying it to existing users failed, so they keep their previous settings. ${sentence(error.code)}`),
+        h('p', {}, `The default is saved: two-factor authentication ${on ? 'on' : 'off'} for new users and for users who follow the default. Applying it to all users failed, so users with a setting of their own keep it. ${sentence(error.code)}`),
         h('div', { class: 'notice-actions' }, retry)));
       retry.focus();
     }
