@@ -19,7 +19,7 @@ public sealed class ExemptionAndInheritanceTests(string provider) : BrowserTest(
         await Service.SetEveryoneAsync(true);
 
         await SignInToConsoleAsync();
-        await Page.GetByLabel("Search users").FillAsync(demo);
+        await SearchUsersAsync(demo);
         var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = demo });
         await Expect(row.GetByText("Exempt")).ToBeVisibleAsync();
         await Link(demo).ClickAsync();
@@ -39,7 +39,7 @@ public sealed class ExemptionAndInheritanceTests(string provider) : BrowserTest(
         await Service.CallAsync("subuser/register", new { user = new { login = sub, first_name = "Sam", last_name = "Sub" }, password = ConsoleService.UserPassword }, masterHash);
 
         await SignInToConsoleAsync();
-        await Page.GetByLabel("Search users").FillAsync(master);
+        await SearchUsersAsync(master);
         await Link(master).ClickAsync();
         await Page.GetByRole(AriaRole.Switch, new() { Name = "Two-factor authentication" }).CheckAsync();
         await Expect(Page.GetByText("Two-factor authentication is now on for this user and its sub-users.")).ToBeVisibleAsync();

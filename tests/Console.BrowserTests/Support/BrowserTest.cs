@@ -97,6 +97,14 @@ public abstract class BrowserTest(string provider)
         await Expect(Heading("Users")).ToBeVisibleAsync();
     }
 
+    /// <summary>Searches the Users list at once (Enter), rather than after the typing pause.</summary>
+    protected async Task SearchUsersAsync(string text)
+    {
+        var search = Page.GetByLabel("Search users");
+        await search.FillAsync(text);
+        await search.PressAsync("Enter");
+    }
+
     /// <summary>Signs in at /sign-in with login and password; returns when the next step shows.</summary>
     protected async Task EnterPasswordAsync(string login, string password = ConsoleService.UserPassword)
     {

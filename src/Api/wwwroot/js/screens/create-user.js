@@ -31,7 +31,7 @@ const USER_FIELDS = ['login', 'legal_type', 'first_name', 'middle_name', 'last_n
 export function render(root, context) {
   document.title = 'Create user · Admin Panel';
   const summary = h('div', {});
-  const mfaBox = h('input', { type: 'checkbox', id: 'f-mfa', name: 'mfa' });
+  const mfaBox = h('input', { type: 'checkbox', id: 'f-mfa', name: 'mfa', disabled: true });
   const demoBox = h('input', { type: 'checkbox', id: 'f-demo', name: 'demo' });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Create user');
   const errorFields = Object.fromEntries(FIELDS.map((f) => [f.param, { id: `f-${f.name}`, label: f.label }]));
@@ -57,10 +57,11 @@ export function render(root, context) {
     h('div', { class: 'page-head' }, h('div', {}, h('p', { class: 'breadcrumb' }, h('a', { href: '#/users' }, 'Users')), h('h1', {}, 'Create user'))),
     h('section', { class: 'card', 'aria-label': 'New user' }, summary, form));
 
-  // Pre-ticked when the dealer default asks for a code.
+  // Pre-ticked when the dealer default asks for a code; usable once that is known, so the load cannot undo a click.
   context.call('panel/user/mfa/settings/default/read', {})
     .then((reply) => { mfaBox.checked = mfa.isOn(reply.value); })
-    .catch(() => { /* Unticked; the create call decides. */ });
+    .catch(() => { /* Left unticked: the person decides. */ })
+    .finally(() => { mfaBox.disabled = false; });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -10,7 +10,8 @@ export function render(root, context) {
   let saved = false;
 
   const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
-  const email = h('input', { type: 'checkbox', id: 'factor-email', name: 'email', disabled: !mayUpdate });
+  // Disabled until the stored default is known, so a click cannot be overwritten by the load.
+  const email = h('input', { type: 'checkbox', id: 'factor-email', name: 'email', disabled: true });
   const save = h('button', { type: 'submit', class: 'button button-primary', disabled: true }, 'Save');
   const form = h('form', { class: 'stack', 'aria-busy': 'true' },
     h('p', { class: 'hint hint-info' }, 'The security settings will be applied to all platform users, except the demo user'),
@@ -32,7 +33,8 @@ export function render(root, context) {
   email.addEventListener('change', () => { save.disabled = email.checked === saved; });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    whileBusy(save, apply, 'Applying…');
+    // Save is offered again only while the checkbox differs from what is stored.
+    whileBusy(save, apply, 'Applying…').then(() => { save.disabled = email.checked === saved; });
   });
 
   async function load() {
@@ -40,6 +42,7 @@ export function render(root, context) {
       const reply = await context.call('panel/user/mfa/settings/default/read', {});
       saved = mfa.isOn(reply.value);
       email.checked = saved;
+      email.disabled = !mayUpdate;
       form.removeAttribute('aria-busy');
     } catch (error) {
       if (!error.sessionEnded) replace(status, h('p', { class: 'notice notice-error', role: 'alert' }, `The settings could not be loaded. ${sentence(error.code)}`));

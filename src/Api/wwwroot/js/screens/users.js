@@ -227,7 +227,7 @@ export function render(root, context) {
     const changed = applied.reduce((n, b) => n + batches[b].length, 0);
     const parts = [`Two-factor authentication ${enable ? 'enabled' : 'disabled'} for ${changed} of ${ids.length} selected ${ids.length === 1 ? 'user' : 'users'}${applied.length ? ` (${applied.length} of ${batches.length} ${batches.length === 1 ? 'batch' : 'batches'})` : ''}.`];
     for (const b of refused) parts.push(`Batch ${b + 1} (users ${b * BATCH_SIZE + 1}–${b * BATCH_SIZE + batches[b].length}) changed nothing: one of its users was not found.`);
-    if (stoppedAt !== null && stoppedAt < batches.length) parts.push(`Stopped: batches ${stoppedAt + 1} to ${batches.length} were not sent.`);
+    if (stoppedAt !== null && stoppedAt < batches.length) parts.push(stoppedAt + 1 === batches.length ? `Stopped: batch ${batches.length} was not sent.` : `Stopped: batches ${stoppedAt + 1} to ${batches.length} were not sent.`);
     if (failure) parts.push(`Batch ${failure.batch + 1} failed and the rest were not sent: ${sentence(failure.error.code)}`);
     const tone = refused.length || failure || stoppedAt !== null ? 'warning' : 'success';
     replace(status, h('div', { class: `notice notice-${tone}`, role: tone === 'success' ? 'status' : 'alert' }, h('p', { class: 'summary-title' }, 'Summary'), parts.map((p) => h('p', {}, p))));
