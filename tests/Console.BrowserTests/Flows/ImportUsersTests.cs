@@ -25,7 +25,7 @@ public sealed class ImportUsersTests(string provider) : BrowserTest(provider)
         await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "users.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
         await Button("Import").ClickAsync();
         var refusal = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The file was not imported" });
-        await Expect(refusal).ToContainTextAsync("Row 3: user.login must be a valid email address");
+        await Expect(refusal).ToContainTextAsync("Row 3: login must be a valid email address");
         await ScreenAsync("import-errors");
         Assert.That(await Service.ListAsync(good), Is.Empty, "a refused file imports nobody");
 

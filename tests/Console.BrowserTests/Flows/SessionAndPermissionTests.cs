@@ -32,7 +32,7 @@ public sealed class SessionAndPermissionTests(string provider) : BrowserTest(pro
         await Link("Settings").ClickAsync();
 
         await Expect(Heading("Sign in to Admin Panel")).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your session has ended (it expired or was signed out). Please sign in again.");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your session has ended (it expired or was signed out). Please sign in again.");
         await ScreenAsync("session-ended");
         Assert.That(await StoredHashAsync("navixy.panel.hash"), Is.Null);
     }

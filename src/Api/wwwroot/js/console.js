@@ -1,6 +1,7 @@
 // The admin console: panel sign-in, the session, the header and the routes of the screens.
 import { call, can, panelSession, sentence } from './navixy.js';
 import { h, replace } from './ui/dom.js';
+import { notice } from './ui/notice.js';
 import { whileBusy } from './ui/busy.js';
 import { showFieldErrors, showProblem, clearFieldErrors } from './ui/form-errors.js';
 import * as users from './screens/users.js';
@@ -111,7 +112,7 @@ function renderSignIn(reason = null, tone = 'warning') {
   replace(main, h('section', { class: 'auth-card card', 'aria-labelledby': 'sign-in-title' },
     h('h1', { id: 'sign-in-title' }, 'Sign in to Admin Panel'),
     h('p', { class: 'muted' }, 'Use your panel account to manage users and their security.'),
-    reason ? h('p', { class: `notice notice-${tone}`, role: 'status' }, reason) : null,
+    reason ? notice(tone, reason) : null,
     summary,
     form));
   form.addEventListener('submit', (event) => {

@@ -1,6 +1,7 @@
 // The end user's sign-in: password, then the emailed code when two-factor authentication applies.
 import { call, sentence, userSession } from './navixy.js';
 import { h, replace } from './ui/dom.js';
+import { notice } from './ui/notice.js';
 import { whileBusy } from './ui/busy.js';
 import { showFieldErrors, showProblem, clearFieldErrors } from './ui/form-errors.js';
 
@@ -14,7 +15,7 @@ function card(title, ...content) {
   return h('section', { class: 'auth-card card', 'aria-labelledby': 'auth-title' }, h('h1', { id: 'auth-title' }, title), ...content);
 }
 
-function renderPassword(notice = null) {
+function renderPassword(message = null) {
   document.title = 'Sign in';
   const summary = h('div', {});
   const form = h('form', { class: 'stack', novalidate: true },
@@ -23,7 +24,7 @@ function renderPassword(notice = null) {
     h('div', { class: 'field' }, h('label', { for: 'password' }, 'Password'),
       h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
     h('button', { type: 'submit', class: 'button button-primary button-block' }, 'Sign in'));
-  replace(app, card('Sign in', notice ? h('p', { class: 'notice notice-info', role: 'status' }, notice) : null, summary, form));
+  replace(app, card('Sign in', message ? notice('info', message) : null, summary, form));
   form.elements.login.focus();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -176,13 +177,13 @@ function renderCode(login, sentAt) {
     }
   }, 'Sending…'));
 
-  function cancel(notice = null) {
+  function cancel(message = null) {
     clearInterval(timer);
     const hash = userSession.get();
     userSession.clear();
     sessionStorage.removeItem(PENDING_KEY);
     if (hash) call('user/logout', {}, hash).catch(() => {});
-    renderPassword(notice);
+    renderPassword(message);
   }
 }
 
@@ -199,7 +200,7 @@ async function renderSignedIn() {
   const name = [user.first_name, user.middle_name, user.last_name].filter(Boolean).join(' ');
   const signOut = h('button', { type: 'button', class: 'button button-secondary button-block' }, 'Sign out');
   replace(app, card('You are signed in',
-    h('p', { class: 'notice notice-success', role: 'status' }, `Welcome, ${name || user.login}.`),
+    notice('success', `Welcome, ${name || user.login}.`),
     h('dl', { class: 'details' },
       h('dt', {}, 'Name'), h('dd', {}, name || '—'),
       h('dt', {}, 'Email'), h('dd', {}, user.login),

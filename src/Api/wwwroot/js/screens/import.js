@@ -1,6 +1,7 @@
 // Import users: a ;-separated CSV file to panel/user/upload; a refused file names its row.
 import { sentence, upload } from '../navixy.js';
 import { h, replace } from '../ui/dom.js';
+import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 
 const EXAMPLE = 'login;first_name;last_name;legal_type;password\njane@example.com;Jane;Doe;individual;Passw0rd!';
@@ -32,12 +33,10 @@ export function render(root, context) {
       return;
     }
     whileBusy(submit, async () => {
-      replace(status, h('div', { class: 'notice notice-info progress-box', role: 'status' },
-        h('p', { class: 'progress-text' }, `Importing ${file.files[0].name}…`), h('progress', { 'aria-label': 'Importing' })));
+      replace(status, progressNotice(`Importing ${file.files[0].name}…`, 'Importing').box);
       try {
         const reply = await upload('panel/user/upload', file.files[0], context.hash());
-        replace(status, h('div', { class: 'notice notice-success', role: 'status' },
-          h('p', {}, `Imported ${reply.total} ${reply.total === 1 ? 'user' : 'users'}.`), h('p', {}, h('a', { href: '#/users' }, 'See the users'))));
+        replace(status, notice('success', h('p', {}, `Imported ${reply.total} ${reply.total === 1 ? 'user' : 'users'}.`), h('p', {}, h('a', { href: '#/users' }, 'See the users'))));
         form.reset();
       } catch (error) {
         if (error.sessionEnded) { context.onSessionEnded(error); return; }
@@ -52,7 +51,8 @@ function refusal(error) {
   const row = error.rowNumber ? `Row ${error.rowNumber}` : null;
   const items = [];
   if (error.code === 7) {
-    for (const e of error.errors) items.push(`${row ? `${row}: ` : ''}${e.parameter} ${e.error}`);
+    // The person knows the file's columns, not the API's parameter paths: user.login is the column login.
+    for (const e of error.errors) items.push(`${row ? `${row}: ` : ''}${e.parameter.replace(/^user\./, '')} ${e.error}`);
   } else if (error.code === 206) {
     items.push(`${row ? `${row}: ` : ''}the login is already in use.`);
   } else {

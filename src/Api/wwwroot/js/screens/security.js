@@ -1,6 +1,7 @@
 // Settings → Security: the dealer default, applied to every user after a confirmation, the two calls in order.
 import { mfa, sentence } from '../navixy.js';
 import { h, replace } from '../ui/dom.js';
+import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 import { confirmDialog } from '../ui/dialog.js';
 
@@ -22,7 +23,7 @@ export function render(root, context) {
       factor(h('input', { type: 'checkbox', id: 'factor-totp', disabled: true }), 'factor-totp', 'Authenticator apps', null, true),
       factor(h('input', { type: 'checkbox', id: 'factor-sms', disabled: true }), 'factor-sms', 'SMS', null, true)),
     mayUpdate ? h('div', { class: 'form-actions' }, save)
-      : h('p', { class: 'notice notice-info' }, 'Your account can view these settings but not change them.'));
+      : notice('info', 'Your account can view these settings but not change them.'));
 
   replace(root,
     h('div', { class: 'page-head' }, h('div', {},
@@ -45,7 +46,7 @@ export function render(root, context) {
       email.disabled = !mayUpdate;
       form.removeAttribute('aria-busy');
     } catch (error) {
-      if (!error.sessionEnded) replace(status, h('p', { class: 'notice notice-error', role: 'alert' }, `The settings could not be loaded. ${sentence(error.code)}`));
+      if (!error.sessionEnded) replace(status, notice('error', `The settings could not be loaded. ${sentence(error.code)}`));
     }
   }
 
@@ -62,14 +63,14 @@ export function render(root, context) {
       return;
     }
     const settings = on ? mfa.enabled : mfa.disabled;
-    replace(status, progressNotice('Saving the default for new users…'));
+    replace(status, progressNotice('Saving the default for new users…', 'Applying').box);
     try {
       await context.call('panel/user/mfa/settings/default/update', { settings });
     } catch (error) {
       if (error.sessionEnded) return;
       email.checked = saved;
       save.disabled = true;
-      replace(status, h('div', { class: 'notice notice-error', role: 'alert' }, h('p', {}, `Nothing was changed. ${sentence(error.code)}`)));
+      replace(status, notice('error', h('p', {}, `Nothing was changed. ${sentence(error.code)}`)));
       return;
     }
     saved = on;
@@ -78,18 +79,16 @@ export function render(root, context) {
   }
 
   async function applyToAll(on, settings) {
-    replace(status, progressNotice('The default is saved. Applying it to every user (on a large dealer this takes a while)…'));
+    replace(status, progressNotice('The default is saved. Applying it to every user (on a large dealer this takes a while)…', 'Applying').box);
     try {
       await context.call('panel/user/mfa/settings/update', { target: { type: 'all' }, settings });
-      replace(status, h('p', { class: 'notice notice-success', role: 'status' },
-        `Two-factor authentication by email is now ${on ? 'on' : 'off'} for all users and new users, except demo users.`));
+      replace(status, notice('success', `Two-factor authentication by email is now ${on ? 'on' : 'off'} for all users and new users, except demo users.`));
       context.announce('Security settings applied.');
     } catch (error) {
       if (error.sessionEnded) return;
       const retry = h('button', { type: 'button', class: 'button button-primary button-small' }, 'Retry');
       retry.addEventListener('click', () => whileBusy(retry, () => applyToAll(on, settings), 'Retrying…'));
-      replace(status, h('div', { class: 'notice notice-warning', role: 'alert' },
-        h('p', { class: 'summary-title' }, 'Applied only in part'),
+      replace(status, notice('warning', h('p', { class: 'summary-title' }, 'Applied only in part'),
         h('p', {}, `The default is saved: two-factor authentication ${on ? 'on' : 'off'} for new users and for users who follow the default. Applying it to all users failed, so users with a setting of their own keep it. ${sentence(error.code)}`),
         h('div', { class: 'notice-actions' }, retry)));
       retry.focus();
@@ -104,8 +103,4 @@ function factor(input, id, label, hint, comingSoon = false) {
     input,
     h('label', { for: id }, label, comingSoon ? h('span', { class: 'badge badge-soon' }, 'coming soon') : null),
     hint ? h('p', { class: 'check-hint' }, hint) : null);
-}
-
-function progressNotice(text) {
-  return h('div', { class: 'notice notice-info progress-box', role: 'status' }, h('p', { class: 'progress-text' }, text), h('progress', { 'aria-label': 'Applying' }));
 }

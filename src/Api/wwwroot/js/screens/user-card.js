@@ -1,6 +1,7 @@
 // User card / Edit user: the profile from panel/user/read and the account's two-factor toggle.
 import { mfa, sentence } from '../navixy.js';
 import { h, replace } from '../ui/dom.js';
+import { notice } from '../ui/notice.js';
 import { mfaBadge, displayName } from '../ui/table.js';
 
 const LEGAL = { individual: 'Individual', legal_entity: 'Legal entity', sole_trader: 'Sole trader' };
@@ -44,7 +45,7 @@ export function render(root, context) {
   function securityControls(user, own, status, badge) {
     const source = own ? 'This account has its own setting.' : 'This account follows the default of Settings → Security.';
     if (user.demo) {
-      return h('p', { class: 'notice notice-info' }, 'Demo users are exempt from two-factor authentication: they are never asked for a code.');
+      return notice('info', 'Demo users are exempt from two-factor authentication: they are never asked for a code.');
     }
     const toggle = h('input', { type: 'checkbox', role: 'switch', id: 'user-mfa', disabled: !context.can('users', 'update'), 'aria-describedby': 'user-mfa-hint' });
     toggle.checked = user.mfa_allowed;
@@ -53,16 +54,16 @@ export function render(root, context) {
       const on = toggle.checked;
       toggle.disabled = true;
       toggle.setAttribute('aria-busy', 'true');
-      replace(status, h('p', { class: 'notice notice-info' }, 'Saving…'));
+      replace(status, notice('info', 'Saving…'));
       try {
         await context.call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [user.id] }, settings: on ? mfa.enabled : mfa.disabled });
-        replace(status, h('p', { class: 'notice notice-success', role: 'status' }, `Two-factor authentication is now ${on ? 'on' : 'off'} for this user and its sub-users.`));
+        replace(status, notice('success', `Two-factor authentication is now ${on ? 'on' : 'off'} for this user and its sub-users.`));
         replace(badge, mfaBadge({ ...user, mfa_allowed: on }));
         hint.textContent = 'Asks for an emailed code at sign-in. Also applies to all sub-users of this account. This account has its own setting.';
       } catch (error) {
         if (error.sessionEnded) return;
         toggle.checked = !on;
-        replace(status, h('p', { class: 'notice notice-error', role: 'alert' }, `Nothing was changed. ${error.code === 201 ? 'The user no longer exists.' : sentence(error.code)}`));
+        replace(status, notice('error', `Nothing was changed. ${error.code === 201 ? 'The user no longer exists.' : sentence(error.code)}`));
       } finally {
         toggle.disabled = false;
         toggle.removeAttribute('aria-busy');

@@ -1,6 +1,7 @@
 // Users: the server-paged, server-sorted list with search, the two-factor column and bulk Enable / Disable.
 import { mfa, sentence } from '../navixy.js';
 import { h, replace } from '../ui/dom.js';
+import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 import { confirmDialog, choiceDialog } from '../ui/dialog.js';
 import { sortableHeader, mfaBadge, displayName } from '../ui/table.js';
@@ -63,7 +64,7 @@ export function render(root, context) {
       drawPager();
       drawBulkBar();
     } catch (error) {
-      if (seq === loadSeq && !error.sessionEnded) replace(status, h('p', { class: 'notice notice-error', role: 'alert' }, `The users could not be loaded. ${sentence(error.code)}`));
+      if (seq === loadSeq && !error.sessionEnded) replace(status, notice('error', `The users could not be loaded. ${sentence(error.code)}`));
     } finally {
       if (seq === loadSeq) {
         tableArea.removeAttribute('aria-busy');
@@ -165,7 +166,7 @@ export function render(root, context) {
         if (reply.list.length === 0) break;
       }
     } catch (error) {
-      if (!error.sessionEnded) replace(status, h('p', { class: 'notice notice-error', role: 'alert' }, `Not every user could be selected. ${sentence(error.code)}`));
+      if (!error.sessionEnded) replace(status, notice('error', `Not every user could be selected. ${sentence(error.code)}`));
     }
     drawTable();
     drawBulkBar();
@@ -194,9 +195,8 @@ export function render(root, context) {
     });
     if (!agreed) return;
 
-    const progress = h('progress', { max: String(batches.length), value: '0', 'aria-label': 'Batches done' });
-    const line = h('p', { class: 'progress-text' });
-    replace(status, h('div', { class: 'notice notice-info progress-box' }, line, progress));
+    const { box, line, bar: progress } = progressNotice('', 'Batches done', batches.length);
+    replace(status, box);
     const applied = [];
     const refused = [];
     let stoppedAt = null;
@@ -230,7 +230,7 @@ export function render(root, context) {
     if (stoppedAt !== null && stoppedAt < batches.length) parts.push(stoppedAt + 1 === batches.length ? `Stopped: batch ${batches.length} was not sent.` : `Stopped: batches ${stoppedAt + 1} to ${batches.length} were not sent.`);
     if (failure) parts.push(`Batch ${failure.batch + 1} failed and the rest were not sent: ${sentence(failure.error.code)}`);
     const tone = refused.length || failure || stoppedAt !== null ? 'warning' : 'success';
-    replace(status, h('div', { class: `notice notice-${tone}`, role: tone === 'success' ? 'status' : 'alert' }, h('p', { class: 'summary-title' }, 'Summary'), parts.map((p) => h('p', {}, p))));
+    replace(status, notice(tone, h('p', { class: 'summary-title' }, 'Summary'), parts.map((p) => h('p', {}, p))));
     for (const b of applied) for (const id of batches[b]) selected.delete(id);
     await load();
   }
