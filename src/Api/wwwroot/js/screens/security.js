@@ -32,10 +32,25 @@ export function render(root, context) {
     h('section', { class: 'card', 'aria-label': 'Security settings' }, status, form));
 
   email.addEventListener('change', () => { save.disabled = email.checked === saved; });
-  form.addEventListener('submit', (event) => {
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (save.disabled) return;
+    // The modal dialog blocks a second submission while it is open; the calls then run with Save busy.
+    const agreed = await confirmDialog({
+      title: 'Apply security settings?',
+      text: 'The security settings will be applied to all platform users and sub-users, except the demo user.',
+      confirm: 'Apply',
+    });
+    if (!agreed) {
+      email.checked = saved;
+      save.disabled = true;
+      return;
+    }
+    email.disabled = true;
+    await whileBusy(save, apply, 'Applying…');
+    email.disabled = false;
     // Save is offered again only while the checkbox differs from what is stored.
-    whileBusy(save, apply, 'Applying…').then(() => { save.disabled = email.checked === saved; });
+    save.disabled = email.checked === saved;
   });
 
   async function load() {
@@ -52,16 +67,6 @@ export function render(root, context) {
 
   async function apply() {
     const on = email.checked;
-    const agreed = await confirmDialog({
-      title: 'Apply security settings?',
-      text: 'The security settings will be applied to all platform users and sub-users, except the demo user.',
-      confirm: 'Apply',
-    });
-    if (!agreed) {
-      email.checked = saved;
-      save.disabled = true;
-      return;
-    }
     const settings = on ? mfa.enabled : mfa.disabled;
     replace(status, progressNotice('Saving the default for new users…', 'Applying').box);
     try {
