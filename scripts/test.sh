@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of Navixy.Panel on a fresh Debian machine: installs what the tests need
-# (PostgreSQL, an SMTP server), starts a throwaway PostgreSQL cluster on a free loopback port,
-# runs all test projects and prints one closing line "N passed, N failed, N skipped".
+# (PostgreSQL, an SMTP server, Chromium and npm for the browser tests), starts a throwaway PostgreSQL
+# cluster on a free loopback port, runs all test projects and prints one closing line "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -10,11 +10,24 @@ need=()
 command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required on PATH" >&2; exit 2; }
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "apt-get install failed" >&2; exit 2; }
 fi
+
+# The browser tests drive Debian's Chromium (never a downloaded browser) and inject axe-core, kept outside the tree.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export NAVIXY_TEST_CHROMIUM=/usr/bin/chromium
+axe_dir="${XDG_CACHE_HOME:-$HOME/.cache}/navixy-panel/axe-core"
+if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
+  echo "Installing axe-core (npm) into $axe_dir"
+  mkdir -p "$axe_dir" && npm install --prefix "$axe_dir" --no-audit --no-fund --silent axe-core@4 >/dev/null \
+    || { echo "npm install axe-core failed" >&2; exit 2; }
+fi
+export NAVIXY_TEST_AXE="$axe_dir/node_modules/axe-core/axe.min.js"
 
 . "$root/scripts/postgres.sh"
 work=$(mktemp -d /tmp/navixy-tests.XXXXXX)

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api;
+using Navixy.Panel.Api.Pages;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
@@ -16,7 +17,7 @@ if (ManagementCommand.IsManagementCommand(args))
     return await ManagementCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = ConsolePages.WebRoot });
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure()
@@ -48,6 +49,7 @@ catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavaila
 app.UseMiddleware<ResponseHeadersMiddleware>();
 app.UseExceptionHandler(_ => { });
 app.UseStatusCodePages(context => WrongPathOrMethod.WriteAsync(context.HttpContext));
+app.UseConsolePages();
 app.UseMiddleware<ProtocolMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();

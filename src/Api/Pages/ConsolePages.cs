@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Rewrite;
+using Microsoft.Net.Http.Headers;
+
+namespace Navixy.Panel.Api.Pages;
+
+/// <summary>
+/// The admin console (<c>/</c>) and the end-user sign-in page (<c>/sign-in</c>): static files from wwwroot with
+/// ETag revalidation, strict security headers, and no Navixy envelope outside <c>/v2</c> for a missing asset.
+/// </summary>
+public static class ConsolePages
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The web root beside the executable, so the pages are found whatever the working directory.</summary>
+    public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    /// <summary>A request for a file outside the API: its 404 stays a plain 404, not error 111.</summary>
+    public static bool IsAssetRequest(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/v2") && Path.HasExtension(request.Path.Value);
+
+    public static IApplicationBuilder UseConsolePages(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<PageSecurityHeaders>();
+        app.UseRewriter(new RewriteOptions().AddRewrite("^sign-in/?$", "sign-in.html", skipRemainingRules: true));
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Revalidate on every use: the files carry no fingerprint, the ETag makes an unchanged file a 304.
+            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+        });
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Navixy.Panel.Api.Pages;
+
+/// <summary>
+/// Security headers on everything served outside <c>/v2</c> (pages and their assets): a CSP without inline code or
+/// eval, no framing, no MIME sniffing, no referrer.
+/// </summary>
+public sealed class PageSecurityHeaders(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/v2"))
+        {
+            var headers = context.Response.Headers;
+            headers[HeaderNames.ContentSecurityPolicy] = ConsolePages.ContentSecurityPolicy;
+            headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,65 @@
+// Import users: a ;-separated CSV file to panel/user/upload; a refused file names its row.
+import { sentence, upload } from '../navixy.js';
+import { h, replace } from '../ui/dom.js';
+import { notice, progressNotice } from '../ui/notice.js';
+import { whileBusy } from '../ui/busy.js';
+
+const EXAMPLE = 'login;first_name;last_name;legal_type;password\njane@example.com;Jane;Doe;individual;Passw0rd!';
+
+export function render(root, context) {
+  document.title = 'Import users · Admin Panel';
+  const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
+  const file = h('input', { type: 'file', id: 'csv-file', name: 'file', accept: '.csv,text/csv', required: true, 'aria-describedby': 'csv-hint' });
+  const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Import');
+  const form = h('form', { class: 'stack' },
+    h('div', { class: 'field' },
+      h('label', { for: 'csv-file' }, 'CSV file'),
+      h('p', { class: 'field-hint', id: 'csv-hint' },
+        'Separated by semicolons, with a header row. Required columns: login, first_name, last_name, legal_type, password. Optional: middle_name, legal_name, phone, post_country, post_region, post_city, post_street_address, post_index, locale, time_zone, comment, demo. At most 10,000 rows. The file is imported whole or not at all.'),
+      file),
+    h('details', { class: 'example' }, h('summary', {}, 'Example file'), h('pre', {}, EXAMPLE)),
+    h('p', { class: 'muted' }, 'Imported users follow the default of Settings → Security, as new users do.'),
+    h('div', { class: 'form-actions' }, submit, h('a', { class: 'button button-ghost', href: '#/users' }, 'Back to users')));
+
+  replace(root,
+    h('div', { class: 'page-head' }, h('div', {}, h('p', { class: 'breadcrumb' }, h('a', { href: '#/users' }, 'Users')), h('h1', {}, 'Import users'))),
+    h('section', { class: 'card', 'aria-label': 'Import' }, status, form));
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!file.files.length) {
+      replace(status, h('div', { class: 'error-summary', role: 'alert' }, h('h2', { class: 'error-summary-title' }, 'There is a problem'), h('p', {}, 'Choose a CSV file to import.')));
+      file.focus();
+      return;
+    }
+    whileBusy(submit, async () => {
+      replace(status, progressNotice(`Importing ${file.files[0].name}…`, 'Importing').box);
+      try {
+        const reply = await upload('panel/user/upload', file.files[0], context.hash());
+        replace(status, notice('success', h('p', {}, `Imported ${reply.total} ${reply.total === 1 ? 'user' : 'users'}.`), h('p', {}, h('a', { href: '#/users' }, 'See the users'))));
+        form.reset();
+      } catch (error) {
+        if (error.sessionEnded) { context.onSessionEnded(error); return; }
+        replace(status, refusal(error));
+        status.firstElementChild.focus();
+      }
+    }, 'Importing…');
+  });
+}
+
+function refusal(error) {
+  const row = error.rowNumber ? `Row ${error.rowNumber}` : null;
+  const items = [];
+  if (error.code === 7) {
+    // The person knows the file's columns, not the API's parameter paths: user.login is the column login.
+    for (const e of error.errors) items.push(`${row ? `${row}: ` : ''}${e.parameter.replace(/^user\./, '')} ${e.error}`);
+  } else if (error.code === 206) {
+    items.push(`${row ? `${row}: ` : ''}the login is already in use.`);
+  } else {
+    items.push(sentence(error.code));
+  }
+  return h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
+    h('h2', { class: 'error-summary-title' }, 'The file was not imported'),
+    h('p', {}, 'Nothing was imported. Correct the rows below and upload the file again (row 1 is the header).'),
+    h('ul', { class: 'error-summary-list' }, items.map((t) => h('li', {}, t))));
+}

@@ -1,0 +1,96 @@
+// User card / Edit user: the profile from panel/user/read and the account's two-factor toggle.
+import { mfa, sentence } from '../navixy.js';
+import { h, replace } from '../ui/dom.js';
+import { notice } from '../ui/notice.js';
+import { mfaBadge, displayName } from '../ui/table.js';
+
+const LEGAL = { individual: 'Individual', legal_entity: 'Legal entity', sole_trader: 'Sole trader' };
+
+export function render(root, context) {
+  const id = Number(context.params[0]);
+  document.title = 'User · Admin Panel';
+  replace(root, h('p', { class: 'loading', 'aria-busy': 'true' }, 'Loading the user…'));
+  load();
+
+  async function load() {
+    let reply;
+    try {
+      reply = await context.call('panel/user/read', { user_id: id });
+    } catch (error) {
+      if (error.sessionEnded) return;
+      replace(root, backLink(), h('section', { class: 'card' }, h('h1', {}, 'User not available'),
+        h('p', {}, error.code === 201 ? 'No master user of your dealer has this id.' : sentence(error.code))));
+      return;
+    }
+    draw(reply.value, reply.dealer_mfa_settings);
+  }
+
+  function draw(user, own) {
+    document.title = `${user.login} · Users · Admin Panel`;
+    const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
+    const badge = h('span', {}, mfaBadge(user));
+    replace(root,
+      h('div', { class: 'page-head' }, h('div', {}, backLink(), h('h1', {}, displayName(user) || user.login),
+        h('p', { class: 'muted' }, user.login)), badge),
+      h('div', { class: 'columns' },
+        h('section', { class: 'card', 'aria-labelledby': 'profile-title' },
+          h('h2', { id: 'profile-title' }, 'Profile'),
+          h('dl', { class: 'details' }, profileRows(user).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value || '—')]))),
+        h('section', { class: 'card', 'aria-labelledby': 'security-title' },
+          h('h2', { id: 'security-title' }, 'Security'),
+          securityControls(user, own, status, badge),
+          status)));
+  }
+
+  function securityControls(user, own, status, badge) {
+    const source = own ? 'This account has its own setting.' : 'This account follows the default of Settings → Security.';
+    if (user.demo) {
+      return notice('info', 'Demo users are exempt from two-factor authentication: they are never asked for a code.');
+    }
+    const toggle = h('input', { type: 'checkbox', role: 'switch', id: 'user-mfa', disabled: !context.can('users', 'update'), 'aria-describedby': 'user-mfa-hint' });
+    toggle.checked = user.mfa_allowed;
+    const hint = h('p', { class: 'check-hint', id: 'user-mfa-hint' }, `Asks for an emailed code at sign-in. Also applies to all sub-users of this account. ${source}`);
+    toggle.addEventListener('change', async () => {
+      const on = toggle.checked;
+      toggle.disabled = true;
+      toggle.setAttribute('aria-busy', 'true');
+      replace(status, notice('info', 'Saving…'));
+      try {
+        await context.call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [user.id] }, settings: on ? mfa.enabled : mfa.disabled });
+        replace(status, notice('success', `Two-factor authentication is now ${on ? 'on' : 'off'} for this user and its sub-users.`));
+        replace(badge, mfaBadge({ ...user, mfa_allowed: on }));
+        hint.textContent = 'Asks for an emailed code at sign-in. Also applies to all sub-users of this account. This account has its own setting.';
+      } catch (error) {
+        if (error.sessionEnded) return;
+        toggle.checked = !on;
+        replace(status, notice('error', `Nothing was changed. ${error.code === 201 ? 'The user no longer exists.' : sentence(error.code)}`));
+      } finally {
+        toggle.disabled = false;
+        toggle.removeAttribute('aria-busy');
+      }
+    });
+    const controls = h('div', { class: 'switch-row' },
+      h('div', { class: 'check check-switch' }, toggle, h('label', { for: 'user-mfa' }, 'Two-factor authentication'), hint));
+    if (!context.can('users', 'update')) controls.append(h('p', { class: 'muted' }, 'Your account can view this setting but not change it.'));
+    return controls;
+  }
+}
+
+function backLink() {
+  return h('p', { class: 'breadcrumb' }, h('a', { href: '#/users' }, 'Users'));
+}
+
+function profileRows(u) {
+  return [
+    ['User ID', String(u.id)],
+    ['Login', u.login],
+    ['Legal type', LEGAL[u.legal_type] ?? u.legal_type],
+    ['Legal name', u.legal_name],
+    ['Phone', u.phone],
+    ['Address', [u.post_street_address, u.post_city, u.post_region, u.post_index, u.post_country].filter(Boolean).join(', ')],
+    ['Activated', u.activated ? 'Yes' : 'No'],
+    ['Demo user', u.demo ? 'Yes' : 'No'],
+    ['Created', u.creation_date],
+    ['Comment', u.comment],
+  ];
+}

@@ -1,0 +1,240 @@
+// Users: the server-paged, server-sorted list with search, the two-factor column and bulk Enable / Disable.
+import { mfa, sentence } from '../navixy.js';
+import { h, replace } from '../ui/dom.js';
+import { notice, progressNotice } from '../ui/notice.js';
+import { whileBusy } from '../ui/busy.js';
+import { confirmDialog, choiceDialog } from '../ui/dialog.js';
+import { sortableHeader, mfaBadge, displayName } from '../ui/table.js';
+
+/** The most ids one panel/user/mfa/settings/update call may carry. */
+export const BATCH_SIZE = 100;
+const PAGE_SIZES = [25, 50, 100, 200];
+
+export function render(root, context) {
+  document.title = 'Users · Admin Panel';
+  const mayUpdate = context.can('users', 'update');
+  const mayCreate = context.can('users', 'create');
+  const state = { filter: '', orderBy: 'id', ascending: true, offset: 0, limit: 25, count: 0, page: [] };
+  const selected = new Set();
+
+  const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
+  const searchInput = h('input', { id: 'user-search', type: 'search', name: 'filter', autocomplete: 'off', placeholder: 'Login or name' });
+  const searchForm = h('form', { class: 'search', role: 'search' },
+    h('label', { for: 'user-search' }, 'Search users'),
+    h('div', { class: 'search-row' }, searchInput, h('button', { type: 'submit', class: 'button button-secondary' }, 'Search')));
+  const bulkBar = h('div', { class: 'bulk-bar', hidden: true });
+  const tableArea = h('div', { class: 'table-wrap' });
+  const pager = h('div', { class: 'pager' });
+
+  replace(root,
+    h('div', { class: 'page-head' },
+      h('div', {}, h('h1', {}, 'Users'), h('p', { class: 'muted' }, 'Master users of your dealer. Sub-users follow their account.')),
+      h('div', { class: 'page-actions' },
+        mayCreate ? h('a', { class: 'button button-secondary', href: '#/users/import' }, 'Import users') : null,
+        mayCreate ? h('a', { class: 'button button-primary', href: '#/users/new' }, 'Create user') : null)),
+    h('section', { class: 'card card-flush', 'aria-label': 'User list' },
+      h('div', { class: 'toolbar' }, searchForm, bulkBar),
+      status, tableArea, pager));
+
+  let searchTimer = null;
+  searchForm.addEventListener('submit', (event) => { event.preventDefault(); search(); });
+  searchInput.addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(search, 400); });
+
+  function search() {
+    clearTimeout(searchTimer);
+    if (state.filter === searchInput.value.trim()) return;
+    state.filter = searchInput.value.trim();
+    state.offset = 0;
+    load();
+  }
+
+  let loadSeq = 0;
+  async function load() {
+    const seq = ++loadSeq;
+    tableArea.setAttribute('aria-busy', 'true');
+    tableArea.classList.add('is-loading');
+    try {
+      const params = { order_by: state.orderBy, ascending: state.ascending, offset: state.offset, limit: state.limit };
+      if (state.filter) params.filter = state.filter;
+      const reply = await context.call('panel/user/list', params);
+      if (seq !== loadSeq) return;
+      state.page = reply.list;
+      state.count = reply.count;
+      drawTable();
+      drawPager();
+      drawBulkBar();
+    } catch (error) {
+      if (seq === loadSeq && !error.sessionEnded) replace(status, notice('error', `The users could not be loaded. ${sentence(error.code)}`));
+    } finally {
+      if (seq === loadSeq) {
+        tableArea.removeAttribute('aria-busy');
+        tableArea.classList.remove('is-loading');
+      }
+    }
+  }
+
+  function onSort(key) {
+    state.ascending = state.orderBy === key ? !state.ascending : true;
+    state.orderBy = key;
+    state.offset = 0;
+    load();
+  }
+
+  function drawTable() {
+    const sort = { orderBy: state.orderBy, ascending: state.ascending };
+    const pageAll = h('input', { type: 'checkbox', id: 'select-page', 'aria-label': 'Select all users on this page' });
+    const allOnPage = state.page.length > 0 && state.page.every((u) => selected.has(u.id));
+    pageAll.checked = allOnPage;
+    pageAll.indeterminate = !allOnPage && state.page.some((u) => selected.has(u.id));
+    pageAll.addEventListener('change', () => {
+      for (const u of state.page) { if (pageAll.checked) selected.add(u.id); else selected.delete(u.id); }
+      drawTable();
+      drawBulkBar();
+    });
+
+    const rows = state.page.map((u) => {
+      const box = h('input', { type: 'checkbox', 'aria-label': `Select ${u.login}` });
+      box.checked = selected.has(u.id);
+      box.addEventListener('change', () => {
+        if (box.checked) selected.add(u.id); else selected.delete(u.id);
+        drawBulkBar();
+        const all = state.page.every((x) => selected.has(x.id));
+        pageAll.checked = all;
+        pageAll.indeterminate = !all && state.page.some((x) => selected.has(x.id));
+      });
+      return h('tr', { class: box.checked ? 'is-selected' : null },
+        mayUpdate ? h('td', { class: 'col-check' }, box) : null,
+        h('td', { class: 'col-id' }, String(u.id)),
+        h('td', {}, h('a', { href: `#/users/${u.id}`, class: 'row-link' }, u.login)),
+        h('td', { class: 'col-name' }, displayName(u)),
+        h('td', {}, mfaBadge(u)),
+        h('td', { class: 'col-date' }, (u.creation_date ?? '').slice(0, 10)));
+    });
+
+    const table = h('table', { class: 'table' },
+      h('caption', { class: 'visually-hidden' }, 'Users, sorted by the column marked as sorted'),
+      h('thead', {}, h('tr', {},
+        mayUpdate ? h('th', { scope: 'col', class: 'col-check' }, pageAll) : null,
+        sortableHeader('ID', 'id', sort, onSort, 'col-id'),
+        sortableHeader('Login', 'login', sort, onSort),
+        sortableHeader('Name', 'last_name', sort, onSort, 'col-name'),
+        h('th', { scope: 'col' }, 'Two-factor authentication'),
+        h('th', { scope: 'col', class: 'col-date' }, 'Created'))),
+      h('tbody', {}, rows));
+    replace(tableArea, state.page.length ? table
+      : h('div', { class: 'empty' }, h('p', {}, state.filter ? `No users match “${state.filter}”.` : 'No users yet.')));
+  }
+
+  function drawPager() {
+    const first = state.count === 0 ? 0 : state.offset + 1;
+    const last = Math.min(state.offset + state.limit, state.count);
+    const size = h('select', { id: 'page-size' }, PAGE_SIZES.map((n) => h('option', { value: String(n), selected: n === state.limit }, String(n))));
+    size.addEventListener('change', () => { state.limit = Number(size.value); state.offset = 0; load(); });
+    const previous = h('button', { type: 'button', class: 'button button-secondary button-small', disabled: state.offset === 0 }, 'Previous');
+    const next = h('button', { type: 'button', class: 'button button-secondary button-small', disabled: last >= state.count }, 'Next');
+    previous.addEventListener('click', () => { state.offset = Math.max(0, state.offset - state.limit); load(); });
+    next.addEventListener('click', () => { state.offset += state.limit; load(); });
+    replace(pager,
+      h('div', { class: 'pager-size' }, h('label', { for: 'page-size' }, 'Rows per page'), size),
+      h('p', { class: 'pager-range' }, `${first}–${last} of ${state.count}`),
+      h('div', { class: 'pager-buttons' }, previous, next));
+  }
+
+  function drawBulkBar() {
+    if (!mayUpdate) return;
+    bulkBar.hidden = selected.size === 0;
+    if (selected.size === 0) { bulkBar.replaceChildren(); return; }
+    const enable = h('button', { type: 'button', class: 'button button-primary button-small' }, 'Enable 2FA');
+    const disable = h('button', { type: 'button', class: 'button button-secondary button-small' }, 'Disable 2FA');
+    const clear = h('button', { type: 'button', class: 'button button-ghost button-small' }, 'Clear selection');
+    enable.addEventListener('click', () => whileBusy(enable, () => bulk(true)));
+    disable.addEventListener('click', () => whileBusy(disable, () => bulk(false)));
+    clear.addEventListener('click', () => { selected.clear(); drawTable(); drawBulkBar(); });
+    const everyone = state.count > selected.size && state.page.every((u) => selected.has(u.id))
+      ? h('button', { type: 'button', class: 'button button-link' }, `Select all ${state.count} users`) : null;
+    everyone?.addEventListener('click', () => whileBusy(everyone, selectEveryone, 'Selecting…'));
+    replace(bulkBar, h('p', { class: 'bulk-count' }, `${selected.size} selected`), everyone, enable, disable, clear);
+  }
+
+  async function selectEveryone() {
+    try {
+      for (let offset = 0; offset < state.count; offset += 1000) {
+        const params = { order_by: 'id', ascending: true, offset, limit: 1000 };
+        if (state.filter) params.filter = state.filter;
+        const reply = await context.call('panel/user/list', params);
+        for (const u of reply.list) selected.add(u.id);
+        if (reply.list.length === 0) break;
+      }
+    } catch (error) {
+      if (!error.sessionEnded) replace(status, notice('error', `Not every user could be selected. ${sentence(error.code)}`));
+    }
+    drawTable();
+    drawBulkBar();
+  }
+
+  async function bulk(enable) {
+    // One bulk change at a time: the other bulk buttons wait too.
+    for (const button of bulkBar.querySelectorAll('button')) button.disabled = true;
+    try {
+      await runBulk(enable);
+    } finally {
+      drawBulkBar();
+    }
+  }
+
+  async function runBulk(enable) {
+    const ids = [...selected];
+    const batches = [];
+    for (let i = 0; i < ids.length; i += BATCH_SIZE) batches.push(ids.slice(i, i + BATCH_SIZE));
+    const verb = enable ? 'Enable' : 'Disable';
+    const agreed = await confirmDialog({
+      title: `${verb} two-factor authentication?`,
+      text: `${ids.length} selected ${ids.length === 1 ? 'user' : 'users'} and their sub-users will ${enable ? 'be asked for an emailed code at their next sign-in' : 'sign in with their password only'}. Demo users stay exempt.`,
+      details: batches.length > 1 ? [`Sent in ${batches.length} batches of at most ${BATCH_SIZE} users.`] : [],
+      confirm: verb,
+    });
+    if (!agreed) return;
+
+    const { box, line, bar: progress } = progressNotice('', 'Batches done', batches.length);
+    replace(status, box);
+    const applied = [];
+    const refused = [];
+    let stoppedAt = null;
+    let failure = null;
+    for (let b = 0; b < batches.length; b++) {
+      const from = b * BATCH_SIZE + 1;
+      const to = from + batches[b].length - 1;
+      line.textContent = `Batch ${b + 1} of ${batches.length} (users ${from}–${to} of your selection)…`;
+      try {
+        await context.call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: batches[b] }, settings: enable ? mfa.enabled : mfa.disabled });
+        applied.push(b);
+      } catch (error) {
+        if (error.sessionEnded) return;
+        if (error.code !== 201) { failure = { batch: b, error }; break; }
+        refused.push(b);
+        if (b < batches.length - 1) {
+          const choice = await choiceDialog({
+            title: `Batch ${b + 1} of ${batches.length} changed nothing`,
+            text: `The service refused batch ${b + 1} (users ${from}–${to} of your selection): at least one of its users no longer exists or is not a master user of your dealer, so none of its ${batches[b].length} users were changed. ${applied.length ? 'The batches before it were applied.' : ''}`.trim(),
+            choices: [{ value: 'stop', label: 'Stop here' }, { value: 'continue', label: 'Keep going', tone: 'primary' }],
+          });
+          if (choice === 'stop') { stoppedAt = b + 1; break; }
+        }
+      }
+      progress.value = b + 1;
+    }
+
+    const changed = applied.reduce((n, b) => n + batches[b].length, 0);
+    const parts = [`Two-factor authentication ${enable ? 'enabled' : 'disabled'} for ${changed} of ${ids.length} selected ${ids.length === 1 ? 'user' : 'users'}${applied.length ? ` (${applied.length} of ${batches.length} ${batches.length === 1 ? 'batch' : 'batches'})` : ''}.`];
+    for (const b of refused) parts.push(`Batch ${b + 1} (users ${b * BATCH_SIZE + 1}–${b * BATCH_SIZE + batches[b].length}) changed nothing: one of its users was not found.`);
+    if (stoppedAt !== null && stoppedAt < batches.length) parts.push(stoppedAt + 1 === batches.length ? `Stopped: batch ${batches.length} was not sent.` : `Stopped: batches ${stoppedAt + 1} to ${batches.length} were not sent.`);
+    if (failure) parts.push(`Batch ${failure.batch + 1} failed and the rest were not sent: ${sentence(failure.error.code)}`);
+    const tone = refused.length || failure || stoppedAt !== null ? 'warning' : 'success';
+    replace(status, notice(tone, h('p', { class: 'summary-title' }, 'Summary'), parts.map((p) => h('p', {}, p))));
+    for (const b of applied) for (const id of batches[b]) selected.delete(id);
+    await load();
+  }
+
+  if (!mayUpdate) bulkBar.remove();
+  load();
+}

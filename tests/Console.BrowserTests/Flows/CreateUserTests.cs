@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using Navixy.Panel.Console.BrowserTests.Support;
+
+namespace Navixy.Panel.Console.BrowserTests.Flows;
+
+/// <summary>Create user: validation errors beside their fields, and the Security checkbox sent in the one create call.</summary>
+[TestFixture("Sqlite")]
+[NonParallelizable]
+public sealed class CreateUserTests(string provider) : BrowserTest(provider)
+{
+    [Test]
+    public async Task CheckboxPreTickedByTheDefault_GivesTheUserItsOwnSetting()
+    {
+        await Service.SetEveryoneAsync(true);
+        var login = UniqueLogin("created");
+        var creates = 0;
+        Page.Request += (_, request) => creates += request.Url.EndsWith("/v2/panel/user/create", StringComparison.Ordinal) ? 1 : 0;
+
+        await SignInToConsoleAsync();
+        await Link("Create user").ClickAsync();
+        await Expect(Heading("Create user")).ToBeVisibleAsync();
+        var mfa = Page.GetByLabel("Two-factor authentication");
+        await Expect(mfa).ToBeCheckedAsync();
+        await Expect(Page.GetByText("Security settings will also be applied to all sub-users")).ToBeVisibleAsync();
+        await ScreenAsync("create-user");
+
+        await Page.GetByLabel("Email (login)").FillAsync("not-an-email");
+        await Button("Create user").ClickAsync();
+        var summary = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "There is a problem" });
+        await Expect(summary).ToContainTextAsync("Email (login) must be a valid email address");
+        await Expect(summary).ToContainTextAsync("First name is required");
+        await Expect(Page.GetByLabel("First name")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.GetByText("Error: Password is required")).ToBeVisibleAsync();
+        await ScreenAsync("create-user-errors");
+        await summary.GetByRole(AriaRole.Link, new() { Name = "First name is required" }).ClickAsync();
+        await Expect(Page.GetByLabel("First name")).ToBeFocusedAsync();
+
+        await Page.GetByLabel("Email (login)").FillAsync(login);
+        await Page.GetByLabel("Password").FillAsync("Created-Passw0rd");
+        await Page.GetByLabel("First name").FillAsync("Cora");
+        await Page.GetByLabel("Last name").FillAsync("Created");
+        await Page.GetByLabel("City (optional)").FillAsync("Lisbon");
+        await Button("Create user").ClickAsync();
+
+        await Expect(Heading("Cora Created")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("This account has its own setting.")).ToBeVisibleAsync();
+        Assert.That(creates, Is.EqualTo(2), "one create call per submission, the Security setting in it");
+        var id = (await Service.ListAsync(login)).Single().GetProperty("id").GetInt64();
+        var read = await Service.AdminAsync("panel/user/read", new { user_id = id });
+        Assert.That(Text(read.GetProperty("dealer_mfa_settings"), "type"), Is.EqualTo("allowed"));
+    }
+
+    [Test]
+    public async Task UntickedCheckbox_CreatesAUserWithoutTwoFactor_EvenWhenTheDefaultAsksForIt()
+    {
+        await Service.SetEveryoneAsync(true);
+        var login = UniqueLogin("unticked");
+
+        await SignInToConsoleAsync();
+        await Link("Create user").ClickAsync();
+        await Expect(Page.GetByLabel("Two-factor authentication")).ToBeCheckedAsync();
+        await Page.GetByLabel("Email (login)").FillAsync(login);
+        await Page.GetByLabel("Password").FillAsync("Created-Passw0rd");
+        await Page.GetByLabel("First name").FillAsync("Una");
+        await Page.GetByLabel("Last name").FillAsync("Unticked");
+        await Page.GetByLabel("Two-factor authentication").UncheckAsync();
+        await Button("Create user").ClickAsync();
+
+        await Expect(Heading("Una Unticked")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Switch, new() { Name = "Two-factor authentication" })).Not.ToBeCheckedAsync();
+        var id = (await Service.ListAsync(login)).Single().GetProperty("id").GetInt64();
+        Assert.That(await Service.MfaAllowedAsync(id), Is.False);
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using Navixy.Panel.Console.BrowserTests.Support;
+
+namespace Navixy.Panel.Console.BrowserTests.Flows;
+
+/// <summary>The end user's /sign-in page: the code boxes, Resend with its countdown and the 15 answer, wrong codes.</summary>
+[TestFixture("Sqlite")]
+[NonParallelizable]
+public sealed class EndUserSignInTests(string provider) : BrowserTest(provider)
+{
+    [OneTimeSetUp]
+    public Task EveryoneAsksForACode() => Service.SetEveryoneAsync(true);
+
+    [Test]
+    public async Task WrongPassword_IsASentence()
+    {
+        var login = UniqueLogin("wrongpw");
+        await Service.CreateUserAsync(login);
+        await Page.GotoAsync("/sign-in");
+        await ScreenAsync("sign-in");
+
+        await EnterPasswordAsync(login, "Not-The-Passw0rd");
+
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right.");
+    }
+
+    [Test]
+    public async Task ResendCountsDown_AndTooSoonIsASentence()
+    {
+        var login = UniqueLogin("resend");
+        await Service.CreateUserAsync(login);
+
+        await EnterPasswordAsync(login);
+        await Expect(Heading("Verification required")).ToBeVisibleAsync();
+        var resend = Button("Resend code");
+        await Expect(resend).ToBeDisabledAsync();
+        await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"You can ask for a new code in (60|59|58|57) s"))).ToBeVisibleAsync();
+        await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"You can ask for a new code in (5[0-8]) s"))).ToBeVisibleAsync(new() { Timeout = 5_000 });
+
+        // After a reload the page no longer knows when the code was sent; the service still does and answers 15.
+        await Page.ReloadAsync();
+        await Expect(resend).ToBeEnabledAsync();
+        await resend.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("A new code can be sent only once a minute");
+        await Expect(resend).ToBeDisabledAsync();
+        await ScreenAsync("sign-in-resend-too-soon");
+
+        await TypeCodeAsync(await Service.NextCodeAsync(login));
+        await Expect(Heading("You are signed in")).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task FiveWrongCodes_VoidTheCode()
+    {
+        var login = UniqueLogin("wrongcode");
+        await Service.CreateUserAsync(login);
+
+        await EnterPasswordAsync(login);
+        var code = await Service.NextCodeAsync(login);
+        var wrong = code == "000000" ? "111111" : "000000";
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await TypeCodeAsync(wrong);
+            await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"That code is not right or has expired. Check the latest email and try again. ({5 - attempt} {(5 - attempt == 1 ? "try" : "tries")} left for this code.)");
+        }
+
+        await ScreenAsync("sign-in-wrong-code");
+        await TypeCodeAsync(wrong);
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code was wrong five times, so it no longer works.");
+
+        await TypeCodeAsync(code);
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code was wrong five times");
+        await Expect(Heading("Verification required")).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task DigitBoxes_TakeDigitsOnly_AndBackspaceMovesBack()
+    {
+        var login = UniqueLogin("keys");
+        await Service.CreateUserAsync(login);
+
+        await EnterPasswordAsync(login);
+        await Page.GetByLabel("Digit 1 of 6").FocusAsync();
+        await Page.Keyboard.TypeAsync("1a2");
+        await Expect(Page.GetByLabel("Digit 1 of 6")).ToHaveValueAsync("1");
+        await Expect(Page.GetByLabel("Digit 2 of 6")).ToHaveValueAsync("2");
+        await Expect(Page.GetByLabel("Digit 3 of 6")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Backspace");
+        await Expect(Page.GetByLabel("Digit 2 of 6")).ToBeFocusedAsync();
+        await Expect(Page.GetByLabel("Digit 2 of 6")).ToHaveValueAsync(string.Empty);
+    }
+
+    [Test]
+    public async Task TooManyFailedPasswords_IsASentence()
+    {
+        var login = UniqueLogin("locked");
+        await Service.CreateUserAsync(login);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await Service.TryCallAsync("user/auth", new { login, password = "Wrong-Passw0rd" });
+        }
+
+        await EnterPasswordAsync(login);
+
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Too many failed sign-in attempts. Try again in 15 minutes.");
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+using Navixy.Panel.Console.BrowserTests.Support;
+
+namespace Navixy.Panel.Console.BrowserTests.Flows;
+
+/// <summary>Import users: a CSV file with a bad row is refused whole with the row named; a good file imports.</summary>
+[TestFixture("Sqlite")]
+[NonParallelizable]
+public sealed class ImportUsersTests(string provider) : BrowserTest(provider)
+{
+    [Test]
+    public async Task FileWithABadRow_IsRefusedWithTheRowListed_ThenTheCorrectedFileImports()
+    {
+        var good = UniqueLogin("import");
+        var other = UniqueLogin("import");
+        const string Header = "login;first_name;last_name;legal_type;password\n";
+        var bad = $"{Header}{good};Ivy;Import;individual;Import-Passw0rd\nnot-an-email;Ian;Import;individual;Import-Passw0rd\n";
+        var fixedFile = $"{Header}{good};Ivy;Import;individual;Import-Passw0rd\n{other};Ian;Import;individual;Import-Passw0rd\n";
+
+        await SignInToConsoleAsync();
+        await Link("Import users").ClickAsync();
+        await Expect(Heading("Import users")).ToBeVisibleAsync();
+        await ScreenAsync("import");
+
+        await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "users.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await Button("Import").ClickAsync();
+        var refusal = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The file was not imported" });
+        await Expect(refusal).ToContainTextAsync("Row 3: login must be a valid email address");
+        await ScreenAsync("import-errors");
+        Assert.That(await Service.ListAsync(good), Is.Empty, "a refused file imports nobody");
+
+        await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "users.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(fixedFile) });
+        await Button("Import").ClickAsync();
+        await Expect(Page.GetByText("Imported 2 users.")).ToBeVisibleAsync();
+        Assert.That(await Service.ListAsync(other), Has.Length.EqualTo(1));
+    }
+}
