@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Navixy.Panel.Api.FunctionalTests.Support;
 using Navixy.Panel.Api.Management;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Console.BrowserTests.Support;
 
@@ -51,10 +52,9 @@ public sealed class ConsoleService : IAsyncDisposable
         var configuration = new List<string> { $"--Storage:DataDirectory={dataDirectory}", $"--Database:Provider={provider}" };
         if (provider == "Postgres")
         {
-            server = PostgresServer.ConnectionString();
+            server = TestProviders.Server(provider);
             database = "console_" + Guid.NewGuid().ToString("N")[..12];
-            PostgresServer.CreateDatabase(server, database);
-            configuration.Add($"--ConnectionStrings:Panel={server};Database={database}");
+            configuration.Add($"--ConnectionStrings:Panel={TestProviders.CreateDatabase(provider, server, database)}");
         }
 
         string[] arguments = [.. configuration, $"--Bootstrap:AdminPassword={AdminPassword}"];
@@ -164,7 +164,7 @@ public sealed class ConsoleService : IAsyncDisposable
         _process.Dispose();
         if (_postgresServer is not null && _database is not null)
         {
-            PostgresServer.DropDatabase(_postgresServer, _database);
+            TestProviders.DropDatabase("Postgres", _postgresServer, _database);
         }
 
         try
