@@ -24,7 +24,7 @@ public sealed class SqlServerOfflineTests
         using var db = SchemaScript.OfflineContext(DatabaseProvider.SqlServer);
         var entities = db.Model.GetEntityTypes().ToList();
 
-        Assert.That(entities.Select(e => e.GetTableName()), Is.EquivalentTo(new[] { "dealers", "login_failures", "panel_accounts", "panel_sessions", "users", "user_sessions" }));
+        Assert.That(entities.Select(e => e.GetTableName()), Is.EquivalentTo(new[] { "dealers", "login_failures", "panel_accounts", "panel_sessions", "second_factor_events", "users", "user_sessions" }));
         foreach (var entity in entities)
         {
             var key = entity.FindPrimaryKey()!.Properties.Single();
