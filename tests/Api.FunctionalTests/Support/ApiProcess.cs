@@ -65,6 +65,34 @@ public sealed class ApiProcess : IDisposable
         throw new TimeoutException("the service did not become healthy within 60 s");
     }
 
+    /// <summary>Runs the executable with the arguments to its end (a management command, or a start that stops).</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunToExitAsync(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ApiAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the process did not exit within 60 s");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, no rollback by the process itself.</summary>
     public void Kill()
     {
