@@ -1,9 +1,11 @@
 using MediatR;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
@@ -19,17 +21,26 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure()
-    .AddApi(builder.Configuration);
+    .AddApi();
 
 var app = builder.Build();
 
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Protocol, Database, Security, Email.
-_ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
-_ = app.Services.GetRequiredService<DatabaseOptions>();
-_ = app.Services.GetRequiredService<PanelSessionCache>();
-_ = app.Services.GetRequiredService<ISecretTokens>();
-_ = app.Services.GetRequiredService<IEmailSender>();
+// every request that needs it, and before the database is touched: Protocol, Database, Security, Email. The stop is
+// one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
+try
+{
+    _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
+    _ = app.Services.GetRequiredService<DatabaseOptions>();
+    _ = app.Services.GetRequiredService<PanelSessionCache>();
+    _ = app.Services.GetRequiredService<IEmailSender>();
+    _ = app.Services.GetRequiredService<ISecretTokens>(); // last: without a configured secret it writes one to the data folder
+}
+catch (InvalidSettingException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
 
 try
 {
@@ -53,7 +64,16 @@ app.MapControllers();
 app.MapOpenApi();
 app.MapHealth();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ex.InnerException is AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"{ex.Message} Choose a free one with --urls, e.g. --urls http://127.0.0.1:5001");
+    return 2;
+}
+
 return 0;
 
 static async Task BootstrapAsync(IServiceProvider services, IConfiguration configuration)
@@ -65,6 +85,10 @@ static async Task BootstrapAsync(IServiceProvider services, IConfiguration confi
     {
         // Shown once on the console, never logged: it is the only copy outside the password hash.
         await Console.Out.WriteLineAsync($"Created dealer 1 and panel account '{BootstrapPlatformCommandHandler.AdminLogin}' with generated password: {outcome.GeneratedPassword}");
+    }
+    else if (outcome.Created)
+    {
+        await Console.Out.WriteLineAsync($"Created dealer 1 and panel account '{BootstrapPlatformCommandHandler.AdminLogin}' with the password set from Bootstrap:AdminPassword.");
     }
 }
 

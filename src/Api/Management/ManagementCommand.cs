@@ -102,7 +102,7 @@ public static class ManagementCommand
         var provider = new Option<string>("--provider") { Description = $"One of {string.Join(", ", DatabaseProvider.All)}.", Required = true };
         provider.Validators.Add(result =>
         {
-            if (ProviderNamed(result.GetValueOrDefault<string>()) is null)
+            if (DatabaseProvider.Find(result.GetValueOrDefault<string>()) is null)
             {
                 result.AddError($"--provider must be one of {string.Join(", ", DatabaseProvider.All)}.");
             }
@@ -110,7 +110,7 @@ public static class ManagementCommand
         var script = new Command("script", "Print the whole schema's SQL for the provider, without connecting to any database.") { provider };
         script.SetAction(async (result, _) =>
         {
-            await session.Output.WriteAsync(SchemaScript.For(ProviderNamed(result.GetValue(provider))!));
+            await session.Output.WriteAsync(SchemaScript.For(DatabaseProvider.Find(result.GetValue(provider))!));
             return 0;
         });
 
@@ -121,9 +121,6 @@ public static class ManagementCommand
             new Command("database", "The database schema.") { script },
         };
     }
-
-    private static DatabaseProvider? ProviderNamed(string? name) =>
-        DatabaseProvider.All.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 
@@ -9,6 +10,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Support;
 public sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ApiProcess(Process process, int port)
     {
@@ -19,6 +21,9 @@ public sealed class ApiProcess : IDisposable
     public Uri BaseAddress { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What the service printed on its standard output so far, one entry a line.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     /// <summary>Starts the service with the configuration arguments and waits until <c>/health</c> answers 200.</summary>
     public static async Task<ApiProcess> StartAsync(IEnumerable<string> configuration)
@@ -34,11 +39,17 @@ public sealed class ApiProcess : IDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var api = new ApiProcess(process, port);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                api._output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, port);
 
         using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();

@@ -48,7 +48,7 @@ public sealed class UserLoginHandlerTests
         _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback((EmailMessage m, CancellationToken _) => _sent.Add(m)).Returns(Task.CompletedTask);
     }
 
-    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, _clock.Object);
+    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, _clock.Object, Microsoft.Extensions.Logging.Abstractions.NullLogger<OneTimeCodes>.Instance);
 
     private Task<UserAuthResult> Login(string login = "jane@example.com", string password = "Passw0rd!") =>
         new AuthenticateUserCommandHandler(
