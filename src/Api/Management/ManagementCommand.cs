@@ -165,7 +165,7 @@ public static class ManagementCommand
             {
                 foreach (var e in ex.Errors)
                 {
-                    await Error.WriteLineAsync($"--{e.Parameter}: {e.Error}");
+                    await Error.WriteLineAsync($"{OptionFor(command.CommandResult.Command, e.Parameter)}: {e.Error}");
                 }
 
                 await WriteHelpAsync((RootCommand)command.RootCommandResult.Command, command.CommandResult, Error);
@@ -182,6 +182,12 @@ public static class ManagementCommand
                 return 1;
             }
         }
+
+        /// <summary>The command's option a request parameter came from: <c>dealer_id</c> is <c>--dealer</c> or <c>--id</c>.</summary>
+        private static string OptionFor(Command command, string parameter) =>
+            new[] { parameter, parameter.Replace("_id", string.Empty, StringComparison.Ordinal), "id" }
+                .Select(name => "--" + name)
+                .FirstOrDefault(name => command.Options.Any(o => o.Name == name)) ?? parameter;
 
         private IHost BuildHost()
         {

@@ -152,6 +152,19 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
         Assert.That(refused.Error, Is.EqualTo("Dealer 999999 does not exist\n"));
     }
 
+    [TestCase("account create --dealer 0 --login x --password Secret123! --permissions users:read", "--dealer: ")]
+    [TestCase("account create --dealer 1 --login x --password short --permissions users:read", "--password: ")]
+    [TestCase("account set-password --login x --password short", "--password: ")]
+    [TestCase("dealer block --id 0", "--id: ")]
+    public async Task RefusedValue_NamesItsOptionAndExits2(string commandLine, string named)
+    {
+        var result = await Run(commandLine.Split(' '));
+
+        Assert.That(result.Exit, Is.EqualTo(2));
+        Assert.That(result.Output, Is.Empty);
+        Assert.That(result.Error, Does.StartWith(named).And.Contain("Usage:"));
+    }
+
     [Test]
     public async Task UnknownPermission_IsRefusedWithUsage()
     {
