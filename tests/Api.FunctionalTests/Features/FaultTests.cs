@@ -118,6 +118,26 @@ public sealed class FaultTests
     }
 
     [Test]
+    public async Task PortInUse_StopsTheStart_WithOneLineNamingTheAddress()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
+        string address;
+        (int Exit, string Output, string Error) second;
+        using (var first = await ApiProcess.StartAsync([$"--Storage:DataDirectory={folder}"]))
+        {
+            address = $"http://127.0.0.1:{first.BaseAddress.Port}";
+            second = await ApiProcess.RunToExitAsync([$"--urls={address}", $"--Storage:DataDirectory={folder}-second"]);
+        }
+
+        Assert.That(second.Exit, Is.EqualTo(2));
+        Assert.That(second.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.One.Contain(address).And.One.Contain("--urls"), second.Error);
+        foreach (var data in new[] { folder, folder + "-second" }.Where(Directory.Exists))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task FirstStart_SaysWhatItCreated_WithoutTheConfiguredPassword()
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
