@@ -10,9 +10,10 @@ namespace Navixy.Panel.Api;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApi(this IServiceCollection services)
     {
-        services.Configure<ProtocolOptions>(configuration.GetSection("Protocol"));
+        // Read when first resolved, so test hosts can still add configuration after this call.
+        services.AddSingleton(sp => Options.Create(ProtocolOptions.Read(sp.GetRequiredService<IConfiguration>())));
         services.AddControllers()
             .ConfigureApiBehaviorOptions(options =>
             {

@@ -1,10 +1,12 @@
 using MediatR;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api;
 using Navixy.Panel.Api.Pages;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Housekeeping;
@@ -21,18 +23,27 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure()
-    .AddApi(builder.Configuration);
+    .AddApi();
 
 var app = builder.Build();
 
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Protocol, Database, Security, Email, Housekeeping.
-_ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
-_ = app.Services.GetRequiredService<DatabaseOptions>();
-_ = app.Services.GetRequiredService<PanelSessionCache>();
-_ = app.Services.GetRequiredService<ISecretTokens>();
-_ = app.Services.GetRequiredService<IEmailSender>();
-_ = app.Services.GetRequiredService<HousekeepingOptions>();
+// every request that needs it, and before the database is touched: Protocol, Database, Security, Email, Housekeeping. The stop is
+// one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
+try
+{
+    _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
+    _ = app.Services.GetRequiredService<DatabaseOptions>();
+    _ = app.Services.GetRequiredService<PanelSessionCache>();
+    _ = app.Services.GetRequiredService<IEmailSender>();
+    _ = app.Services.GetRequiredService<HousekeepingOptions>();
+    _ = app.Services.GetRequiredService<ISecretTokens>(); // last: without a configured secret it writes one to the data folder
+}
+catch (InvalidSettingException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
 
 try
 {
@@ -57,7 +68,16 @@ app.MapControllers();
 app.MapOpenApi();
 app.MapHealth();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ex.InnerException is AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"{ex.Message} Choose a free one with --urls, e.g. --urls http://127.0.0.1:5001");
+    return 2;
+}
+
 return 0;
 
 static async Task BootstrapAsync(IServiceProvider services, IConfiguration configuration)
@@ -69,6 +89,10 @@ static async Task BootstrapAsync(IServiceProvider services, IConfiguration confi
     {
         // Shown once on the console, never logged: it is the only copy outside the password hash.
         await Console.Out.WriteLineAsync($"Created dealer 1 and panel account '{BootstrapPlatformCommandHandler.AdminLogin}' with generated password: {outcome.GeneratedPassword}");
+    }
+    else if (outcome.Created)
+    {
+        await Console.Out.WriteLineAsync($"Created dealer 1 and panel account '{BootstrapPlatformCommandHandler.AdminLogin}' with the password set from Bootstrap:AdminPassword.");
     }
 }
 

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Behaviours;
+using Navixy.Panel.Application.Common.Configuration;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Application.Mfa;
@@ -57,18 +58,8 @@ public static class DependencyInjection
     }
 
     /// <summary><c>Security:SessionCacheSeconds</c>: how long a panel session stays cached (0 turns the cache off).</summary>
-    private static double SessionCacheSeconds(IConfiguration configuration)
-    {
-        var configured = configuration["Security:SessionCacheSeconds"];
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            return DefaultSessionCacheSeconds;
-        }
-
-        return double.TryParse(configured, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= 60
-            ? seconds
-            : throw new InvalidOperationException($"Security:SessionCacheSeconds must be a number of seconds from 0 to 60, not '{configured}'.");
-    }
+    private static double SessionCacheSeconds(IConfiguration configuration) =>
+        Setting.Seconds(configuration, "Security:SessionCacheSeconds", DefaultSessionCacheSeconds, max: 60);
 
     public const double DefaultSessionCacheSeconds = 5;
 }

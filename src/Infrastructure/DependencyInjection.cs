@@ -1,9 +1,10 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Caching;
+using Navixy.Panel.Application.Common.Configuration;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Infrastructure.Email;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -53,7 +54,7 @@ public static class DependencyInjection
 
     private static IEmailSender CreateEmailSender(IConfiguration configuration, DatabaseOptions database)
     {
-        var email = configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+        var email = EmailOptions.Read(configuration);
         return email.Delivery switch
         {
             EmailDelivery.Smtp => new SmtpEmailSender(email.Smtp),
@@ -66,29 +67,12 @@ public static class DependencyInjection
     public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
     {
         var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] is { Length: > 0 } dir ? dir : "data");
-        var provider = DatabaseProvider.Named(configuration["Database:Provider"] is { Length: > 0 } name ? name : DatabaseProvider.Sqlite.Name);
-        var connectionString = configuration.GetConnectionString("Panel");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = provider.DefaultConnectionString(dataDirectory)
-                ?? throw new InvalidOperationException($"ConnectionStrings:Panel is required for the {provider.Name} provider.");
-        }
-
-        var migrateSetting = configuration["Database:MigrateOnStartup"];
-        var migrate = true;
-        if (!string.IsNullOrWhiteSpace(migrateSetting) && !bool.TryParse(migrateSetting, out migrate))
-        {
-            throw new InvalidOperationException($"Database:MigrateOnStartup must be true or false, not '{migrateSetting}'.");
-        }
-
-        var cacheSetting = configuration["Database:ReadCacheSeconds"];
-        var cacheSeconds = DatabaseOptions.DefaultReadCacheSeconds;
-        if (!string.IsNullOrWhiteSpace(cacheSetting)
-            && !(double.TryParse(cacheSetting, NumberStyles.Float, CultureInfo.InvariantCulture, out cacheSeconds) && cacheSeconds is >= 0 and <= 3600))
-        {
-            throw new InvalidOperationException($"Database:ReadCacheSeconds must be a number of seconds from 0 to 3600, not '{cacheSetting}'.");
-        }
-
+        var provider = DatabaseProvider.Named(Setting.Text(configuration, "Database:Provider") ?? DatabaseProvider.Sqlite.Name);
+        var connectionString = Setting.Text(configuration, "ConnectionStrings:Panel")
+            ?? provider.DefaultConnectionString(dataDirectory)
+            ?? throw new InvalidSettingException($"ConnectionStrings:Panel is required for the {provider.Name} provider (an ADO.NET connection string).");
+        var migrate = Setting.Boolean(configuration, "Database:MigrateOnStartup", defaultValue: true);
+        var cacheSeconds = Setting.Seconds(configuration, "Database:ReadCacheSeconds", DatabaseOptions.DefaultReadCacheSeconds, max: 3600);
         return new DatabaseOptions(provider, connectionString, migrate, dataDirectory) { ReadCacheLifetime = TimeSpan.FromSeconds(cacheSeconds) };
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Users;
@@ -5,7 +6,7 @@ using Navixy.Panel.Domain.Users;
 namespace Navixy.Panel.Application.UserAuth;
 
 /// <summary>Issues a one-time code on a second-factor session and emails it; a failed send leaves no usable code.</summary>
-public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, IEmailSender email, SecondFactorLimits limits, TimeProvider clock)
+public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, IEmailSender email, SecondFactorLimits limits, TimeProvider clock, ILogger<OneTimeCodes> logger)
 {
     /// <summary>
     /// Saves the new code's digest (claiming the send), then sends under the account's reserved <paramref name="mail"/>;
@@ -30,8 +31,10 @@ public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, I
         {
             await email.SendAsync(Message(recipient, code), cancellationToken);
         }
-        catch (EmailDeliveryException)
+        catch (EmailDeliveryException ex)
         {
+            // The reason only (the server's answer or the failure's type): the message holds the code.
+            logger.LogWarning("Login code for user {UserId} not sent, so voided (209): {Reason}", session.UserId, ex.Message);
             session.VoidCode();
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
             throw new NavixyException(ErrorCode.EmailSendFailed);

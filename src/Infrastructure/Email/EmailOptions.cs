@@ -1,3 +1,8 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Configuration;
+using Navixy.Panel.Application.Common.Configuration;
+using Navixy.Panel.Application.Common.Exceptions;
+
 namespace Navixy.Panel.Infrastructure.Email;
 
 public enum EmailDelivery
@@ -15,6 +20,45 @@ public sealed class EmailOptions
     public string? PickupDirectory { get; set; }
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>The section, checked at start: SMTP delivery needs its server and sender configured, not defaulted.</summary>
+    public static EmailOptions Read(IConfiguration configuration)
+    {
+        var delivery = Setting.Choice(configuration, "Email:Delivery", EmailDelivery.Pickup);
+        var host = Setting.Text(configuration, "Email:Smtp:Host");
+        var from = Setting.Text(configuration, "Email:Smtp:From");
+        if (delivery == EmailDelivery.Smtp && host is null)
+        {
+            throw new InvalidSettingException("Email:Smtp:Host is required when Email:Delivery is Smtp: the SMTP server's name or address.");
+        }
+
+        if (delivery == EmailDelivery.Smtp && from is null)
+        {
+            throw new InvalidSettingException("Email:Smtp:From is required when Email:Delivery is Smtp: the sender's address, e.g. no-reply@example.com.");
+        }
+
+        if (from is not null && !MailAddress.TryCreate(from, out _))
+        {
+            throw Setting.Invalid("Email:Smtp:From", "an email address", from);
+        }
+
+        var defaults = new SmtpOptions();
+        return new EmailOptions
+        {
+            Delivery = delivery,
+            PickupDirectory = Setting.Text(configuration, "Email:PickupDirectory"),
+            Smtp = new SmtpOptions
+            {
+                Host = host ?? defaults.Host,
+                Port = (int)Setting.WholeNumber(configuration, "Email:Smtp:Port", defaults.Port, 1, 65535),
+                EnableSsl = Setting.Boolean(configuration, "Email:Smtp:EnableSsl", defaults.EnableSsl),
+                UserName = Setting.Text(configuration, "Email:Smtp:UserName"),
+                Password = configuration["Email:Smtp:Password"],
+                From = from ?? defaults.From,
+                TimeoutMilliseconds = (int)Setting.WholeNumber(configuration, "Email:Smtp:TimeoutMilliseconds", defaults.TimeoutMilliseconds, 1, 600_000, "milliseconds"),
+            },
+        };
+    }
 }
 
 public sealed class SmtpOptions

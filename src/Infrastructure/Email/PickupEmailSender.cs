@@ -23,7 +23,7 @@ internal sealed class PickupEmailSender(string directory, string from) : IEmailS
         }
         catch (Exception ex) when (ex is SmtpException or IOException or UnauthorizedAccessException or FormatException)
         {
-            throw new EmailDeliveryException("The message could not be written to the pickup folder.", ex);
+            throw new EmailDeliveryException($"The message could not be written to the pickup folder {directory}: {DeliveryFailure.Describe(ex)}", ex);
         }
     }
 }

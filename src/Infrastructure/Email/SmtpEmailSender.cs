@@ -30,7 +30,7 @@ internal sealed class SmtpEmailSender(SmtpOptions options) : IEmailSender
         catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException
                                    or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new EmailDeliveryException("The SMTP server did not accept the message.", ex);
+            throw new EmailDeliveryException($"The SMTP server {options.Host}:{options.Port} did not take the message: {DeliveryFailure.Describe(ex)}", ex);
         }
     }
 }

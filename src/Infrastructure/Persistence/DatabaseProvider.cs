@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Application.Common.Configuration;
 
 namespace Navixy.Panel.Infrastructure.Persistence;
 
@@ -33,9 +34,12 @@ public abstract class DatabaseProvider
     /// </summary>
     public virtual bool HasChangeListener => false;
 
+    /// <summary>The provider of that name, any case; null when there is none.</summary>
+    public static DatabaseProvider? Find(string? name) => All.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The provider <c>Database:Provider</c> names.</summary>
     public static DatabaseProvider Named(string name) =>
-        All.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidOperationException($"Database:Provider must be one of {string.Join(", ", All.Select(p => p.Name))}, not '{name}'.");
+        Find(name) ?? throw Setting.Invalid("Database:Provider", $"one of {string.Join(", ", All)}", name);
 
     /// <summary>The connection string when <c>ConnectionStrings:Panel</c> is not set; null when it is required.</summary>
     public virtual string? DefaultConnectionString(string dataDirectory) => null;

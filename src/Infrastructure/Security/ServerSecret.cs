@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Infrastructure.Storage;
 
 namespace Navixy.Panel.Infrastructure.Security;
@@ -22,13 +23,13 @@ public sealed class ServerSecret
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            var key = Convert.FromBase64String(configured);
-            if (key.Length < 32)
+            var key = new byte[configured.Length];
+            if (!Convert.TryFromBase64String(configured.Trim(), key, out var length) || length < 32)
             {
-                throw new InvalidOperationException("Security:CodeSecret must be base64 of at least 32 bytes.");
+                throw new InvalidSettingException("Security:CodeSecret must be base64 of at least 32 bytes (e.g. from `openssl rand -base64 32`).");
             }
 
-            return new ServerSecret(key);
+            return new ServerSecret(key[..length]);
         }
 
         var path = Path.Combine(dataDirectory, FileName);

@@ -84,37 +84,84 @@ public sealed class FaultTests
         Directory.Delete(folder, recursive: true);
     }
 
-    [TestCase("Security:SessionCacheSeconds", "five")]
-    [TestCase("Security:SessionCacheSeconds", "600")]
-    [TestCase("Security:CodeSecret", "c2hvcnQ=")]
-    [TestCase("Email:Delivery", "Pigeon")]
-    [TestCase("Protocol:MaxBodyBytes", "lots")]
-    [TestCase("Database:Provider", "Oracle")]
-    [TestCase("Database:MigrateOnStartup", "maybe")]
-    [TestCase("Database:ReadCacheSeconds", "half a minute")]
-    [TestCase("Database:ReadCacheSeconds", "-1")]
-    [TestCase("Housekeeping:IntervalSeconds", "five minutes")]
-    [TestCase("Housekeeping:IntervalSeconds", "-1")]
-    [TestCase("Housekeeping:BatchSize", "0")]
-    [TestCase("Housekeeping:BatchSize", "1e3")]
-    [TestCase("Housekeeping:PauseMilliseconds", "lots")]
-    public void BadSetting_StopsTheStart_NamingTheSetting(string key, string value)
+    [TestCase("Security:SessionCacheSeconds", "--Security:SessionCacheSeconds=five")]
+    [TestCase("Security:SessionCacheSeconds", "--Security:SessionCacheSeconds=600")]
+    [TestCase("Security:CodeSecret", "--Security:CodeSecret=c2hvcnQ=")]
+    [TestCase("Security:CodeSecret", "--Security:CodeSecret=not base64!")]
+    [TestCase("Email:Delivery", "--Email:Delivery=Pigeon")]
+    [TestCase("Email:Smtp:Host", "--Email:Delivery=Smtp")]
+    [TestCase("Email:Smtp:From", "--Email:Delivery=Smtp", "--Email:Smtp:Host=127.0.0.1")]
+    [TestCase("Email:Smtp:From", "--Email:Smtp:From=nobody")]
+    [TestCase("Email:Smtp:Port", "--Email:Smtp:Port=70000")]
+    [TestCase("Protocol:MaxBodyBytes", "--Protocol:MaxBodyBytes=lots")]
+    [TestCase("Protocol:MaxBodyBytes", "--Protocol:MaxBodyBytes=-5")]
+    [TestCase("Protocol:MaxUploadBytes", "--Protocol:MaxUploadBytes=0")]
+    [TestCase("Database:Provider", "--Database:Provider=Oracle")]
+    [TestCase("ConnectionStrings:Panel", "--Database:Provider=Postgres")]
+    [TestCase("Database:MigrateOnStartup", "--Database:MigrateOnStartup=maybe")]
+    [TestCase("Database:ReadCacheSeconds", "--Database:ReadCacheSeconds=half a minute")]
+    [TestCase("Database:ReadCacheSeconds", "--Database:ReadCacheSeconds=-1")]
+    [TestCase("Housekeeping:IntervalSeconds", "--Housekeeping:IntervalSeconds=five minutes")]
+    [TestCase("Housekeeping:IntervalSeconds", "--Housekeeping:IntervalSeconds=-1")]
+    [TestCase("Housekeeping:BatchSize", "--Housekeeping:BatchSize=0")]
+    [TestCase("Housekeeping:BatchSize", "--Housekeeping:BatchSize=1e3")]
+    [TestCase("Housekeeping:PauseMilliseconds", "--Housekeeping:PauseMilliseconds=lots")]
+    public async Task BadSetting_StopsTheStart_WithOneSentenceAndExitCode2(string named, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Storage:DataDirectory", folder);
-            builder.UseSetting(key, value);
-        });
 
-        var ex = Assert.Catch(() => factory.CreateClient());
+        var (exit, output, error) = await ApiProcess.RunToExitAsync([$"--urls=http://127.0.0.1:{Ports.Free()}", $"--Storage:DataDirectory={folder}", .. settings]);
 
-        Assert.That(ex!.ToString(), Does.Contain(key));
+        Assert.That(exit, Is.EqualTo(2), output + error);
+        Assert.That(error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith(named + " "), error);
+        Assert.That(output + error, Does.Not.Contain("   at ").And.Not.Contain("Unhandled exception"));
         Assert.That(Path.Combine(folder, "panel.db"), Does.Not.Exist, "the start stopped before the database was touched");
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Test]
+    public async Task PortInUse_StopsTheStart_WithOneLineNamingTheAddress()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
+        string address;
+        (int Exit, string Output, string Error) second;
+        using (var first = await ApiProcess.StartAsync([$"--Storage:DataDirectory={folder}"]))
+        {
+            address = $"http://127.0.0.1:{first.BaseAddress.Port}";
+            second = await ApiProcess.RunToExitAsync([$"--urls={address}", $"--Storage:DataDirectory={folder}-second"]);
+        }
+
+        Assert.That(second.Exit, Is.EqualTo(2));
+        Assert.That(second.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.One.Contain(address).And.One.Contain("--urls"), second.Error);
+        foreach (var data in new[] { folder, folder + "-second" }.Where(Directory.Exists))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task FirstStart_SaysWhatItCreated_WithoutTheConfiguredPassword()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
+        string[] settings = [$"--Storage:DataDirectory={folder}", $"--Bootstrap:AdminPassword={PanelApiFactory.AdminPassword}"];
+        List<string> first, second;
+        using (var api = await ApiProcess.StartAsync(settings))
+        {
+            first = [.. api.Output];
+        }
+
+        using (var api = await ApiProcess.StartAsync(settings))
+        {
+            second = [.. api.Output];
+        }
+
+        Assert.That(first, Does.Contain("Created dealer 1 and panel account 'admin' with the password set from Bootstrap:AdminPassword."));
+        Assert.That(string.Join('\n', first), Does.Not.Contain(PanelApiFactory.AdminPassword));
+        Assert.That(second, Has.None.StartsWith("Created dealer"), "the second start creates nothing and says nothing");
+        Directory.Delete(folder, recursive: true);
     }
 
     [Test]

@@ -158,6 +158,7 @@ public sealed class FaultInjectionTests
         factory.Settings["Email:Delivery"] = "Smtp";
         factory.Settings["Email:Smtp:Host"] = "127.0.0.1";
         factory.Settings["Email:Smtp:Port"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        factory.Settings["Email:Smtp:From"] = "no-reply@panel.test";
         using var client = factory.CreateClient();
         client.BaseAddress = new Uri(client.BaseAddress!, "/");
         var panel = (await Post(client, "panel/account/auth", new { login = "admin", password = PanelApiFactory.AdminPassword })).Body.GetProperty("hash").GetString();
@@ -181,5 +182,9 @@ public sealed class FaultInjectionTests
 
         Assert.That(await DatabaseSnapshot.ScalarAsync(factory, "SELECT COUNT(*) FROM user_sessions WHERE code_digest IS NOT NULL"), Is.Zero, "a code that was never sent is stored usable");
         Assert.That(await DatabaseSnapshot.ScalarAsync(factory, "SELECT COUNT(*) FROM login_failures"), Is.Zero, "a mail fault is not the user's failed login");
+        var notSent = factory.Log.Entries.Where(e => e.Contains("not sent", StringComparison.Ordinal)).ToList();
+        Assert.That(notSent, Has.Count.EqualTo(3));
+        Assert.That(notSent, Is.All.Contain($"127.0.0.1:{closedPort}").And.All.Contain("SocketException"), "the log says why");
+        Assert.That(factory.Log.Text, Does.Not.Contain("login code is"), "the message body (and its code) is never logged");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 
@@ -9,6 +10,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Support;
 public sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ApiProcess(Process process, int port)
     {
@@ -19,6 +21,9 @@ public sealed class ApiProcess : IDisposable
     public Uri BaseAddress { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What the service printed on its standard output so far, one entry a line.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     /// <summary>Starts the service with the configuration arguments and waits until <c>/health</c> answers 200.</summary>
     public static async Task<ApiProcess> StartAsync(IEnumerable<string> configuration)
@@ -34,11 +39,17 @@ public sealed class ApiProcess : IDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var api = new ApiProcess(process, port);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                api._output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, port);
 
         using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
@@ -63,6 +74,34 @@ public sealed class ApiProcess : IDisposable
 
         api.Dispose();
         throw new TimeoutException("the service did not become healthy within 60 s");
+    }
+
+    /// <summary>Runs the executable with the arguments to its end (a management command, or a start that stops).</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunToExitAsync(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ApiAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the process did not exit within 60 s");
+        }
+
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no rollback by the process itself.</summary>

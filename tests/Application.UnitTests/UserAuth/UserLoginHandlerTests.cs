@@ -52,7 +52,7 @@ public sealed class UserLoginHandlerTests
 
     private SecondFactorLimits Limits() => new(_events, _clock.Object);
 
-    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, Limits(), _clock.Object);
+    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, Limits(), _clock.Object, Microsoft.Extensions.Logging.Abstractions.NullLogger<OneTimeCodes>.Instance);
 
     private Task<UserAuthResult> Login(string login = "jane@example.com", string password = "Passw0rd!") =>
         new AuthenticateUserCommandHandler(

@@ -12,6 +12,9 @@ public interface IDealerRepository
 
     Task<bool> AnyAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every dealer, by id, untracked.</summary>
+    Task<IReadOnlyList<Dealer>> ListAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Begins a change of the dealer's MFA settings (its default or its users') inside the current transaction, in
     /// one statement: takes the dealer row's lock, held until the transaction ends, so concurrent changes of the

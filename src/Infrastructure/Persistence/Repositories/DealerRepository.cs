@@ -23,6 +23,9 @@ internal sealed class DealerRepository(PanelDbContext db, DatabaseOptions databa
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Dealers.AnyAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Dealer>> ListAsync(CancellationToken cancellationToken) =>
+        await db.Dealers.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+
     public Task<bool> BeginMfaChangeAsync(long dealerId, CancellationToken cancellationToken) =>
         database.Provider.TakeDealerLockAsync(db, dealerId, cancellationToken);
 

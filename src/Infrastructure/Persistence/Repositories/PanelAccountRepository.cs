@@ -12,5 +12,8 @@ internal sealed class PanelAccountRepository(PanelDbContext db) : IPanelAccountR
     public Task<bool> LoginExistsAsync(string login, CancellationToken cancellationToken) =>
         db.PanelAccounts.AnyAsync(a => a.Login == login, cancellationToken);
 
+    public async Task<IReadOnlyList<PanelAccount>> ListByDealerAsync(long dealerId, CancellationToken cancellationToken) =>
+        await db.PanelAccounts.AsNoTracking().Where(a => a.DealerId == dealerId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+
     public void Add(PanelAccount account) => db.PanelAccounts.Add(account);
 }
