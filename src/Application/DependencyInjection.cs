@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<IHousekeepingStep, ExpiredPanelSessions>();
         services.AddScoped<IHousekeepingStep, ExpiredUserSessions>();
         services.AddScoped<IHousekeepingStep, StaleLoginFailures>();
+        services.AddScoped<IHousekeepingStep, StaleSecondFactorEvents>();
         services.AddHostedService<HousekeepingService>();
         return services;
     }

@@ -24,7 +24,6 @@ public static class DependencyInjection
         services.AddDbContextPool<PanelDbContext>((sp, options) => ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
-        services.AddSingleton(sp => LimitedInsert.For(sp.GetRequiredService<DatabaseOptions>().Provider));
         // An embedded database's changes are all made (and forgotten) here, so the cache serves at once. A server
         // database may be shared by other instances: the cache waits until a change listener (PostgreSQL's) resumes
         // it, and a provider without one (SQL Server) has the cache off and reads the database every time.

@@ -22,8 +22,19 @@ public sealed class SecondFactorEvent
     /// <summary>Code mails per user, whichever session asked; beyond them 15 (HTTP 429) with <c>Retry-After</c>.</summary>
     public static readonly IReadOnlyList<AttemptLimit> CodeMails = [new(5, TimeSpan.FromMinutes(15)), new(20, TimeSpan.FromDays(1))];
 
+    /// <summary>The longest window of any limit: an older event no longer counts against any, so housekeeping removes it.</summary>
+    public static readonly TimeSpan Retention = CodeMails.Append(WrongCodes).Max(l => l.Window);
+
     private SecondFactorEvent()
     {
+    }
+
+    /// <summary>An event as its counted insert writes it; for seeding tests.</summary>
+    public SecondFactorEvent(long userId, SecondFactorEventKind kind, DateTime occurredAt)
+    {
+        UserId = userId;
+        Kind = kind;
+        OccurredAt = occurredAt;
     }
 
     public long Id { get; private set; }

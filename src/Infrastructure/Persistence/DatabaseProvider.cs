@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Navixy.Panel.Application.Common.Configuration;
 
@@ -5,8 +6,8 @@ namespace Navixy.Panel.Infrastructure.Persistence;
 
 /// <summary>
 /// One database the service runs on (<c>Database:Provider</c>), owning everything that differs between them: the
-/// <c>Use…</c> registration and its defaults, start-up settings, the dealer lock, what its errors mean and whether
-/// the read cache may serve. Adding a provider is a subclass listed in <see cref="All"/>, its annotations in the
+/// <c>Use…</c> registration and its defaults, start-up settings, the dealer lock, the counted insert, the housekeeping
+/// batch, what its errors mean and whether the read cache may serve. Adding a provider is a subclass listed in <see cref="All"/>, its annotations in the
 /// migrations and its entry in the test fixtures' provider list.
 /// </summary>
 public abstract class DatabaseProvider
@@ -58,6 +59,17 @@ public abstract class DatabaseProvider
     /// another instead of locking the same users in different orders; false when the dealer does not exist.
     /// </summary>
     public abstract Task<bool> TakeDealerLockAsync(PanelDbContext db, long dealerId, CancellationToken cancellationToken);
+
+    /// <summary>How an event is written only while its subject is under its limits, atomically against every writer.</summary>
+    internal abstract LimitedInsert LimitedInsert { get; }
+
+    /// <summary>
+    /// One housekeeping batch: deletes at most <paramref name="batchSize"/> rows whose <paramref name="time"/> is at or
+    /// before <paramref name="cutoff"/>, earliest first, in one statement; by default the statement EF writes.
+    /// </summary>
+    internal virtual Task<int> DeleteEarliestAsync<T>(DbSet<T> rows, Expression<Func<T, DateTime>> time, DateTime cutoff, int batchSize, CancellationToken cancellationToken)
+        where T : class =>
+        BatchDelete.WithEfAsync(rows, time, cutoff, batchSize, cancellationToken);
 
     /// <summary>What one exception of this provider's client library means; <see cref="DatabaseFault.None"/> when it is not one.</summary>
     public abstract DatabaseFault Classify(Exception exception);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Navixy.Panel.Infrastructure.Persistence;
@@ -53,6 +55,24 @@ internal sealed class PostgresProvider : DatabaseProvider
                 $"SELECT d.id AS \"Value\" FROM dealers AS d CROSS JOIN LATERAL pg_notify({DealerChangeListener.Channel}, {dealerId.ToString(CultureInfo.InvariantCulture)}) AS n WHERE d.id = {dealerId} FOR NO KEY UPDATE OF d")
             .ToListAsync(cancellationToken)).Count == 1;
 
+    internal override LimitedInsert LimitedInsert { get; } = new UnderAdvisoryLock();
+
+    /// <remarks>
+    /// PostgreSQL plans EF's <c>DELETE ... WHERE id IN (SELECT id ... ORDER BY time LIMIT n)</c> as a hash join over a
+    /// scan of the whole table until the table holds about a million rows (50 ms a batch of 1000 at 100,000 rows), so
+    /// here the ids go through an array, <c>id = ANY(ARRAY(SELECT ...))</c>, which it always looks up in the primary key (3 ms).
+    /// </remarks>
+    internal override Task<int> DeleteEarliestAsync<T>(DbSet<T> rows, Expression<Func<T, DateTime>> time, DateTime cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        var (table, key, column) = BatchDelete.Names(rows, time);
+#pragma warning disable EF1002 // the names come from the model, the values go as parameters
+        return rows.GetService<ICurrentDbContext>().Context.Database.ExecuteSqlRawAsync(
+            $"DELETE FROM {table} WHERE {key} = ANY(ARRAY(SELECT {key} FROM {table} WHERE {column} <= @cutoff ORDER BY {column} LIMIT @limit))",
+            [new NpgsqlParameter("cutoff", cutoff), new NpgsqlParameter("limit", batchSize)],
+            cancellationToken);
+#pragma warning restore EF1002
+    }
+
     public override DatabaseFault Classify(Exception exception) => exception switch
     {
         PostgresException { SqlState: "23505" } => DatabaseFault.UniqueViolation,
@@ -64,4 +84,27 @@ internal sealed class PostgresProvider : DatabaseProvider
         NpgsqlException { InnerException: IOException or TimeoutException } => DatabaseFault.Unavailable,
         _ => DatabaseFault.None,
     };
+
+    /// <summary>
+    /// Under read committed two concurrent inserts would each count the rows committed before it began and both pass.
+    /// A transaction-scoped advisory lock on the subject queues them; it is taken by a statement of its own, so the
+    /// insert's snapshot is taken once the lock is held and sees every event committed before. (Another subject whose
+    /// key hashes alike only waits its turn.)
+    /// </summary>
+    private sealed class UnderAdvisoryLock : LimitedInsert
+    {
+        // In the execution strategy, which retries the whole transaction on a deadlock and refuses a transaction begun outside it.
+        protected override Task<long?> RunAsync(PanelDbContext db, string key, FormattableString prune, FormattableString insert, CancellationToken cancellationToken) =>
+            db.Database.CreateExecutionStrategy().ExecuteAsync(
+                async ct =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+                    await db.Database.ExecuteSqlAsync(prune, ct);
+                    var id = await InsertedIdAsync(db, insert, ct);
+                    await transaction.CommitAsync(ct);
+                    return id;
+                },
+                cancellationToken);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +35,8 @@ internal sealed class SqlServerProvider : DatabaseProvider
         (await db.Database.SqlQuery<long>($"SELECT d.id AS [Value] FROM dealers AS d WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE d.id = {dealerId}")
             .ToListAsync(cancellationToken)).Count == 1;
 
+    internal override LimitedInsert LimitedInsert { get; } = new UnderApplicationLock();
+
     public override DatabaseFault Classify(Exception exception) => exception switch
     {
         SqlException { Number: 2601 or 2627 } => DatabaseFault.UniqueViolation, // duplicate key in a unique index / constraint
@@ -40,4 +44,34 @@ internal sealed class SqlServerProvider : DatabaseProvider
         SqlException { Number: var number } when UnavailableNumbers.Contains(number) => DatabaseFault.Unavailable,
         _ => DatabaseFault.None,
     };
+
+    /// <summary>
+    /// Under read committed two concurrent inserts could each count before the other's row is committed and both pass.
+    /// An exclusive application lock on the subject (<c>sp_getapplock</c>, held to the end of the transaction) queues
+    /// them; the count is a later statement, so even under read committed snapshot it sees every event committed
+    /// before the lock was granted. Lock, prune and insert go as one batch, one round trip. Keys longer than the lock's
+    /// 255 characters are cut, so two such subjects alike in their first 255 only wait their turns. The id comes back
+    /// through <c>OUTPUT</c>: SQL Server has no <c>RETURNING</c>.
+    /// </summary>
+    private sealed class UnderApplicationLock : LimitedInsert
+    {
+        protected override string InsertSql(string table, string columns, string values, string condition) =>
+            $"INSERT INTO {table} ({columns}) OUTPUT inserted.id AS [Value] SELECT {values} WHERE {condition}";
+
+        protected override Task<long?> RunAsync(PanelDbContext db, string key, FormattableString prune, FormattableString insert, CancellationToken cancellationToken)
+        {
+            // prune and insert share one argument list; the key goes after it. A lock not granted (a negative result:
+            // timeout, deadlock victim) fails the batch rather than count unlocked.
+            var arguments = insert.GetArguments();
+            var keyAt = "{" + arguments.Length.ToString(CultureInfo.InvariantCulture) + "}";
+            var batch = FormattableStringFactory.Create(
+                "BEGIN TRY BEGIN TRANSACTION; DECLARE @granted int; "
+                + $"EXEC @granted = sp_getapplock @Resource = {keyAt}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'; "
+                + "IF @granted < 0 THROW 51000, 'sp_getapplock did not grant the lock', 1; "
+                + $"{prune.Format}; {insert.Format}; COMMIT; "
+                + "END TRY BEGIN CATCH IF @@TRANCOUNT > 0 ROLLBACK; THROW; END CATCH",
+                [.. arguments, key]);
+            return InsertedIdAsync(db, batch, cancellationToken);
+        }
+    }
 }

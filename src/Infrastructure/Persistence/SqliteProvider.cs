@@ -54,10 +54,25 @@ internal sealed class SqliteProvider : DatabaseProvider
                 setters => setters.SetProperty(d => EF.Property<long>(d, PanelDbContext.MfaRevision), d => EF.Property<long>(d, PanelDbContext.MfaRevision) + 1),
                 cancellationToken) == 1;
 
+    internal override LimitedInsert LimitedInsert { get; } = new SingleStatement();
+
     public override DatabaseFault Classify(Exception exception) => exception switch
     {
         SqliteException { SqliteExtendedErrorCode: 2067 } => DatabaseFault.UniqueViolation, // SQLITE_CONSTRAINT_UNIQUE
         SqliteException { SqliteErrorCode: 5 or 6 or 10 or 14 } => DatabaseFault.Unavailable, // BUSY, LOCKED, IOERR, CANTOPEN
         _ => DatabaseFault.None,
     };
+
+    /// <summary>
+    /// SQLite takes its write lock when a writing statement starts, before the statement reads, so no other writer
+    /// (another connection or process on the file) can insert between the count and the write.
+    /// </summary>
+    private sealed class SingleStatement : LimitedInsert
+    {
+        protected override async Task<long?> RunAsync(PanelDbContext db, string key, FormattableString prune, FormattableString insert, CancellationToken cancellationToken)
+        {
+            await db.Database.ExecuteSqlAsync(prune, cancellationToken);
+            return await InsertedIdAsync(db, insert, cancellationToken);
+        }
+    }
 }

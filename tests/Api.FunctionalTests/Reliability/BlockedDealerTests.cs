@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
@@ -8,8 +12,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// the panel session cache's lifetime (<c>Security:SessionCacheSeconds</c>). Nothing in the service blocks a dealer
 /// yet, so the test blocks it in the database, as an operator's tool would.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class BlockedDealerTests(string provider) : TwoInstanceTest(provider)
 {
     private const string Password = "User-Passw0rd";
@@ -50,10 +53,9 @@ public sealed class BlockedDealerTests(string provider) : TwoInstanceTest(provid
 
     private async Task Block(long dealerId)
     {
-        await using var connection = DatabaseSnapshot.Connect(Factory);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE dealers SET blocked = TRUE WHERE id = {dealerId}";
-        Assert.That(await command.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        // One UPDATE in the database, past the service's caches; EF writes each provider's boolean literal.
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
+        Assert.That(await db.Dealers.Where(d => d.Id == dealerId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Blocked, true)), Is.EqualTo(1));
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
@@ -7,8 +8,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 /// The data folder the service creates (database and its WAL on SQLite, the code key, the mail pickup folder) is
 /// owner-only, 0700 for folders and 0600 for files, whatever the umask: other local users can read none of it.
 /// </summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 [Platform(Exclude = "Win")]
 [UnsupportedOSPlatform("windows")]
 public sealed class DataFolderPermissionTests(string provider) : FunctionalTest(provider)

@@ -62,4 +62,10 @@ internal sealed class InMemorySecondFactorEvents : ISecondFactorEventRepository
 
     public Task<IReadOnlyList<DateTime>> TimesSinceAsync(long userId, SecondFactorEventKind kind, DateTime since, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DateTime>>(Rows.Where(r => r.UserId == userId && r.Kind == kind && r.At > since).Select(r => r.At).ToList());
+
+    public Task<int> DeleteOlderThanAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        var old = Rows.Where(r => r.At <= cutoff).OrderBy(r => r.At).Take(batchSize).Select(r => r.Id).ToHashSet();
+        return Task.FromResult(Rows.RemoveAll(r => old.Contains(r.Id)));
+    }
 }

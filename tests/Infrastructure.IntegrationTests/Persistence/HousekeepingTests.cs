@@ -47,6 +47,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             ["full session used 30 days minus a second ago, created 40 days ago"] = touched,
             ["second-factor session inside its 15 minutes"] = UserSession.StartSecondFactor(Digest(), _userId, Now - UserSession.SecondFactorLifetime + Second),
             ["failure inside its window"] = new LoginFailure(LoginScope.User, "jane@example.com", Now - LoginFailure.Window + Second),
+            ["code mail inside the day"] = new SecondFactorEvent(_userId, SecondFactorEventKind.CodeMailed, Now - SecondFactorEvent.Retention + Second),
         };
         var dead = new Dictionary<string, object>
         {
@@ -55,6 +56,8 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             ["full session idle 30 days and a second"] = UserSession.StartFull(Digest(), _userId, Now - UserSession.FullIdleLifetime - Second),
             ["second-factor session past its 15 minutes"] = UserSession.StartSecondFactor(Digest(), _userId, Now - UserSession.SecondFactorLifetime - Second),
             ["failure out of its window"] = new LoginFailure(LoginScope.Panel, "ops", Now - LoginFailure.Window - Second),
+            ["code check a day and a second ago"] = new SecondFactorEvent(_userId, SecondFactorEventKind.CodeChecked, Now - SecondFactorEvent.Retention - Second),
+            ["code mail a day ago"] = new SecondFactorEvent(_userId, SecondFactorEventKind.CodeMailed, Now - SecondFactorEvent.Retention),
         };
         await using (var db = Database.NewContext())
         {
@@ -65,11 +68,12 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         await using var instance = new HousekeepingInstance(Database, new FrozenClock(Now), batchSize: 1000);
         var removed = await instance.RunPassAsync();
 
-        Assert.That(removed, Is.EquivalentTo(new Dictionary<string, int> { ["panel_sessions"] = 2, ["user_sessions"] = 2, ["login_failures"] = 1 }));
+        Assert.That(removed, Is.EquivalentTo(new Dictionary<string, int> { ["panel_sessions"] = 2, ["user_sessions"] = 2, ["login_failures"] = 1, ["second_factor_events"] = 2 }));
         await using var check = Database.NewContext();
         var left = (await check.PanelSessions.Select(s => s.Id).ToListAsync()).Select(id => ("panel", id))
             .Concat((await check.UserSessions.Select(s => s.Id).ToListAsync()).Select(id => ("user", id)))
-            .Concat((await check.LoginFailures.Select(f => f.Id).ToListAsync()).Select(id => ("failure", id)));
+            .Concat((await check.LoginFailures.Select(f => f.Id).ToListAsync()).Select(id => ("failure", id)))
+            .Concat((await check.SecondFactorEvents.Select(e => e.Id).ToListAsync()).Select(id => ("event", id)));
         Assert.That(left, Is.EquivalentTo(live.Values.Select(Key)), "exactly the live rows are left");
     }
 
@@ -91,7 +95,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         var deletes = counter.Commands.Where(c => c.Contains("user_sessions", StringComparison.Ordinal)).ToArray();
         Assert.That(deletes, Has.Length.EqualTo(4), "10 + 10 + 10 + 5: the short batch ends the table's turn");
         Assert.That(deletes, Has.All.StartsWith("DELETE FROM").And.Contain("LIMIT").And.Not.Contain(";"), string.Join("\n\n", deletes));
-        Assert.That(counter.Commands, Has.Count.EqualTo(6), "one statement for each of the other two (empty) tables");
+        Assert.That(counter.Commands, Has.Count.EqualTo(7), "one statement for each of the other three (empty) tables");
         await using var check = Database.NewContext();
         Assert.That(await check.UserSessions.CountAsync(), Is.EqualTo(1));
     }
@@ -105,8 +109,9 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             db.UserSessions.AddRange(Enumerable.Range(0, 3000).Select(i => UserSession.StartFull(Digest(), _userId, Now - TimeSpan.FromMinutes(i))));
             db.PanelSessions.AddRange(Enumerable.Range(0, 3000).Select(i => Panel(Now - TimeSpan.FromMinutes(i))));
             db.LoginFailures.AddRange(Enumerable.Range(0, 3000).Select(i => new LoginFailure(LoginScope.User, $"spray{i}@example.com", Now - TimeSpan.FromSeconds(i))));
+            db.SecondFactorEvents.AddRange(Enumerable.Range(0, 3000).Select(i => new SecondFactorEvent(_userId, SecondFactorEventKind.CodeChecked, Now - TimeSpan.FromSeconds(i))));
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync(Database.Provider == DatabaseProvider.Sqlite ? "ANALYZE" : "ANALYZE user_sessions, panel_sessions, login_failures");
+            await db.Database.ExecuteSqlRawAsync(Database.Provider == DatabaseProvider.Sqlite ? "ANALYZE" : "ANALYZE user_sessions, panel_sessions, login_failures, second_factor_events");
         }
 
         var plans = new QueryPlanRecorder();
@@ -114,8 +119,8 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         await instance.RunPassAsync();
 
         var text = string.Join("\n", plans.Plans);
-        Assert.That(plans.Plans, Has.Count.GreaterThanOrEqualTo(3), text);
-        foreach (var index in new[] { "IX_panel_sessions_expires_at", "IX_user_sessions_expires_at", "IX_login_failures_occurred_at" })
+        Assert.That(plans.Plans, Has.Count.GreaterThanOrEqualTo(4), text);
+        foreach (var index in new[] { "IX_panel_sessions_expires_at", "IX_user_sessions_expires_at", "IX_login_failures_occurred_at", "IX_second_factor_events_occurred_at" })
         {
             Assert.That(text, Does.Contain(index), text);
         }
@@ -126,12 +131,13 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
     [Test]
     public async Task TwoInstancesPurgingAtOnce_NeitherFails_AndTogetherRemoveEachRowOnce()
     {
-        const int Sessions = 3000, Failures = 1000, PanelSessions = 500;
+        const int Sessions = 3000, Failures = 1000, PanelSessions = 500, Events = 500;
         await using (var db = Database.NewContext())
         {
             db.UserSessions.AddRange(Enumerable.Range(0, Sessions).Select(i => UserSession.StartSecondFactor(Digest(), _userId, Now - TimeSpan.FromHours(1) - (i % 7 * Second))));
             db.LoginFailures.AddRange(Enumerable.Range(0, Failures).Select(i => new LoginFailure(LoginScope.User, $"spray{i}@example.com", Now - TimeSpan.FromHours(1))));
             db.PanelSessions.AddRange(Enumerable.Range(0, PanelSessions).Select(_ => Panel(Now - TimeSpan.FromDays(2))));
+            db.SecondFactorEvents.AddRange(Enumerable.Range(0, Events).Select(_ => new SecondFactorEvent(_userId, SecondFactorEventKind.CodeMailed, Now - TimeSpan.FromDays(2))));
             db.UserSessions.Add(UserSession.StartFull(Digest(), _userId, Now));
             await db.SaveChangesAsync();
         }
@@ -144,9 +150,10 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         Assert.That(passes.Sum(p => p["user_sessions"]), Is.EqualTo(Sessions), "each row counted by exactly one instance");
         Assert.That(passes.Sum(p => p["login_failures"]), Is.EqualTo(Failures));
         Assert.That(passes.Sum(p => p["panel_sessions"]), Is.EqualTo(PanelSessions));
+        Assert.That(passes.Sum(p => p["second_factor_events"]), Is.EqualTo(Events));
         await using var check = Database.NewContext();
         Assert.That(await check.UserSessions.CountAsync(), Is.EqualTo(1), "the live session stays");
-        Assert.That(await check.LoginFailures.CountAsync() + await check.PanelSessions.CountAsync(), Is.Zero);
+        Assert.That(await check.LoginFailures.CountAsync() + await check.PanelSessions.CountAsync() + await check.SecondFactorEvents.CountAsync(), Is.Zero);
     }
 
     private static byte[] Digest() => RandomNumberGenerator.GetBytes(32);
@@ -158,6 +165,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         PanelSession s => ("panel", s.Id),
         UserSession s => ("user", s.Id),
         LoginFailure f => ("failure", f.Id),
+        SecondFactorEvent e => ("event", e.Id),
         _ => throw new ArgumentOutOfRangeException(nameof(row)),
     };
 }

@@ -3,19 +3,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Infrastructure.IntegrationTests.Support;
 using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>Each provider's counted insert against the real database: concurrent writers never pass the limit together.</summary>
-[TestFixture("Sqlite")]
-[TestFixture("Postgres")]
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class LimitedInsertTests(string provider) : OneDealerTest(provider)
 {
     private static readonly DateTime Now = new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
     private static readonly AttemptLimit TenPerQuarter = new(10, TimeSpan.FromMinutes(15));
 
     private Task<long?> InsertAsync(PanelDbContext db, string login, DateTime at) =>
-        LimitedInsert.For(Database.Provider).InsertAsync(db, "login_failures", [("scope", (int)LoginScope.User), ("login", login)], [TenPerQuarter], at, CancellationToken.None);
+        Database.Provider.LimitedInsert.InsertAsync(db, "login_failures", [("scope", (int)LoginScope.User), ("login", login)], [TenPerQuarter], at, CancellationToken.None);
 
     [Test]
     public async Task FortyInsertsAtOnce_WithSlowCommits_StopAtTheLimit()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Mfa;
+using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Infrastructure.IntegrationTests.Support;
 using Navixy.Panel.Infrastructure.Persistence;
 using Navixy.Panel.Infrastructure.Persistence.Repositories;
@@ -108,6 +109,42 @@ public sealed class SqlServerOfflineTests
         Assert.That(Flat(list[1]), Does.Contain("ORDER BY [u].[login_key], [u].[id] OFFSET @").And.Contain("ROWS FETCH NEXT @"));
         Assert.That(login, Has.Length.EqualTo(1));
         Assert.That(Flat(login[0]), Does.StartWith("SELECT TOP(1)").And.Contain("WHERE [u].[login_key] = @").And.Contain("LEFT JOIN [users] AS [u0] ON [u].[master_id] = [u0].[id]"));
+    }
+
+    [Test]
+    public async Task LimitedInsert_TakesTheSubjectsApplicationLock_ThenInsertsWithOutput()
+    {
+        var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
+        await using var _ = db;
+
+        long? id = null;
+        var sent = await commands.Of(async () => id = await DatabaseProvider.SqlServer.LimitedInsert.InsertAsync(
+            db, "second_factor_events", [("user_id", 7L), ("kind", (int)SecondFactorEventKind.CodeMailed)], SecondFactorEvent.CodeMails, Now, CancellationToken.None));
+
+        Assert.That(sent, Has.Length.EqualTo(1), "the lock, the prune and the insert in one batch");
+        Assert.That(id, Is.EqualTo(1), "the id read from OUTPUT");
+        Assert.That(Flat(sent[0]), Is.EqualTo(
+            "BEGIN TRY BEGIN TRANSACTION; DECLARE @granted int; EXEC @granted = sp_getapplock @Resource = @p6, @LockMode = 'Exclusive', @LockOwner = 'Transaction'; "
+            + "IF @granted < 0 THROW 51000, 'sp_getapplock did not grant the lock', 1; "
+            + "DELETE FROM second_factor_events WHERE user_id = @p0 AND kind = @p1 AND occurred_at <= @p5; "
+            + "INSERT INTO second_factor_events (user_id, kind, occurred_at) OUTPUT inserted.id AS [Value] SELECT @p0, @p1, @p2 "
+            + "WHERE (SELECT count(*) FROM second_factor_events WHERE user_id = @p0 AND kind = @p1 AND occurred_at > @p3) < 5 "
+            + "AND (SELECT count(*) FROM second_factor_events WHERE user_id = @p0 AND kind = @p1 AND occurred_at > @p4) < 20; "
+            + "COMMIT; END TRY BEGIN CATCH IF @@TRANCOUNT > 0 ROLLBACK; THROW; END CATCH"));
+    }
+
+    [Test]
+    public async Task HousekeepingBatch_IsOneDeleteOfTheEarliestIds()
+    {
+        var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
+        await using var _ = db;
+
+        var sent = await commands.Of(() => DatabaseProvider.SqlServer.DeleteEarliestAsync(db.SecondFactorEvents, e => e.OccurredAt, Now, 1000, CancellationToken.None));
+
+        Assert.That(sent, Has.Length.EqualTo(1));
+        Assert.That(Flat(sent[0]), Is.EqualTo(
+            "DELETE FROM [s] FROM [second_factor_events] AS [s] WHERE [s].[id] IN ( SELECT TOP(@p) [s0].[id] FROM [second_factor_events] AS [s0] "
+            + "WHERE [s0].[occurred_at] <= @cutoff ORDER BY [s0].[occurred_at] )"));
     }
 
     private static string Flat(string sql) => Regex.Replace(sql, @"\s+", " ").Trim();

@@ -22,6 +22,8 @@ public sealed class HousekeepingInstance : IAsyncDisposable
             {
                 ["Housekeeping:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Housekeeping:PauseMilliseconds"] = "0",
+                ["Database:Provider"] = database.Provider.Name, // the repositories ask the provider for its batch
+                ["ConnectionStrings:Panel"] = database.ConnectionString,
             })
             .Build();
         var services = new ServiceCollection();

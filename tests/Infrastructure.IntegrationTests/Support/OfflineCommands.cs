@@ -9,7 +9,7 @@ namespace Navixy.Panel.Infrastructure.IntegrationTests.Support;
 
 /// <summary>
 /// A context of a provider that never reaches a server: opening its connection is suppressed and every command is
-/// recorded and answered without running (a count of 1, the dealer lock's one row, nothing otherwise), so a
+/// recorded and answered without running (a count of 1, the dealer lock's one row, an inserted id of 1, nothing otherwise), so a
 /// provider's SQL text can be checked where no such server can be installed.
 /// </summary>
 public sealed class OfflineCommands : DbCommandInterceptor
@@ -54,7 +54,7 @@ public sealed class OfflineCommands : DbCommandInterceptor
             answer.Columns.Add("count", typeof(int));
             answer.Rows.Add(1);
         }
-        else if (command.CommandText.Contains("UPDLOCK", StringComparison.Ordinal))
+        else if (command.CommandText.Contains("UPDLOCK", StringComparison.Ordinal) || command.CommandText.Contains("OUTPUT inserted.id AS [Value]", StringComparison.Ordinal))
         {
             answer.Columns.Add("Value", typeof(long));
             answer.Rows.Add(1L);

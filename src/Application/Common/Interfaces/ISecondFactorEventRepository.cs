@@ -16,4 +16,7 @@ public interface ISecondFactorEventRepository
 
     /// <summary>When the user's events of a kind since <paramref name="since"/> happened.</summary>
     Task<IReadOnlyList<DateTime>> TimesSinceAsync(long userId, SecondFactorEventKind kind, DateTime since, CancellationToken cancellationToken);
+
+    /// <summary>Deletes at most <paramref name="batchSize"/> events at or before <paramref name="cutoff"/>, earliest first, in one statement; returns how many.</summary>
+    Task<int> DeleteOlderThanAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken);
 }

@@ -13,6 +13,7 @@ internal sealed class SecondFactorEventConfiguration : IEntityTypeConfiguration<
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Kind).HasConversion<int>();
         builder.HasIndex(e => new { e.UserId, e.Kind, e.OccurredAt });
+        builder.HasIndex(e => e.OccurredAt); // housekeeping's range over the time alone
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -4,14 +4,14 @@ using Navixy.Panel.Domain.Security;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class LoginFailureRepository(PanelDbContext db, LimitedInsert limitedInsert) : ILoginFailureRepository
+internal sealed class LoginFailureRepository(PanelDbContext db, DatabaseOptions database) : ILoginFailureRepository
 {
     public Task<long?> TryReserveAsync(LoginScope scope, string normalizedLogin, DateTime now, CancellationToken cancellationToken) =>
-        limitedInsert.InsertAsync(db, "login_failures", [("scope", (int)scope), ("login", normalizedLogin)], [LoginFailure.Throttle], now, cancellationToken);
+        database.Provider.LimitedInsert.InsertAsync(db, "login_failures", [("scope", (int)scope), ("login", normalizedLogin)], [LoginFailure.Throttle], now, cancellationToken);
 
     public Task RemoveAsync(long failureId, CancellationToken cancellationToken) =>
         db.LoginFailures.Where(f => f.Id == failureId).ExecuteDeleteAsync(cancellationToken);
 
     public Task<int> DeleteOlderThanAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken) =>
-        db.LoginFailures.DeleteEarliestAsync(f => f.OccurredAt, cutoff, batchSize, cancellationToken);
+        database.Provider.DeleteEarliestAsync(db.LoginFailures, f => f.OccurredAt, cutoff, batchSize, cancellationToken);
 }

@@ -4,7 +4,7 @@ using Navixy.Panel.Domain.Panel;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class PanelSessionRepository(PanelDbContext db) : IPanelSessionRepository
+internal sealed class PanelSessionRepository(PanelDbContext db, DatabaseOptions database) : IPanelSessionRepository
 {
     // Compiled once per model: the lookup runs on every panel request that misses the session cache.
     private static readonly CompiledQuery<Func<PanelDbContext, byte[], CancellationToken, Task<SessionRow?>>> FindByDigest = new(() =>
@@ -30,7 +30,7 @@ internal sealed class PanelSessionRepository(PanelDbContext db) : IPanelSessionR
         await db.PanelSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     public Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken) =>
-        db.PanelSessions.DeleteEarliestAsync(s => s.ExpiresAt, now, batchSize, cancellationToken);
+        database.Provider.DeleteEarliestAsync(db.PanelSessions, s => s.ExpiresAt, now, batchSize, cancellationToken);
 
     private sealed record SessionRow(long Id, long AccountId, long DealerId, DateTime ExpiresAt, bool AccountBlocked, bool DealerBlocked, string PermissionGrants);
 }

@@ -4,7 +4,7 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class UserSessionRepository(PanelDbContext db) : IUserSessionRepository
+internal sealed class UserSessionRepository(PanelDbContext db, DatabaseOptions database) : IUserSessionRepository
 {
     public void Add(UserSession session) => db.UserSessions.Add(session);
 
@@ -29,5 +29,5 @@ internal sealed class UserSessionRepository(PanelDbContext db) : IUserSessionRep
         await db.UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     public Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken) =>
-        db.UserSessions.DeleteEarliestAsync(s => s.ExpiresAt, now, batchSize, cancellationToken);
+        database.Provider.DeleteEarliestAsync(db.UserSessions, s => s.ExpiresAt, now, batchSize, cancellationToken);
 }
