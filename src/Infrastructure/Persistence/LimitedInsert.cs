@@ -71,14 +71,21 @@ internal abstract class LimitedInsert
     /// </summary>
     private sealed class UnderAdvisoryLock : LimitedInsert
     {
-        protected override async Task<long?> RunAsync(PanelDbContext db, string key, FormattableString prune, FormattableString insert, CancellationToken cancellationToken)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
-            await db.Database.ExecuteSqlAsync(prune, cancellationToken);
-            var id = await InsertedIdAsync(db, insert, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return id;
-        }
+        // The transaction runs as one unit of the context's retrying execution strategy, which refuses statements
+        // in a transaction it did not open; a deadlock retry repeats the whole unit, nothing of it having committed.
+        protected override Task<long?> RunAsync(PanelDbContext db, string key, FormattableString prune, FormattableString insert, CancellationToken cancellationToken) =>
+            db.Database.CreateExecutionStrategy().ExecuteAsync(
+                (Db: db, Key: key, Prune: prune, Insert: insert),
+                async (_, state, ct) =>
+                {
+                    await using var transaction = await state.Db.Database.BeginTransactionAsync(ct);
+                    await state.Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({state.Key}, 0))", ct);
+                    await state.Db.Database.ExecuteSqlAsync(state.Prune, ct);
+                    var id = await InsertedIdAsync(state.Db, state.Insert, ct);
+                    await transaction.CommitAsync(ct);
+                    return id;
+                },
+                verifySucceeded: null,
+                cancellationToken);
     }
 }
