@@ -5,7 +5,7 @@ namespace Navixy.Panel.Api.Pages;
 
 /// <summary>
 /// The admin console (<c>/</c>) and the end-user sign-in page (<c>/sign-in</c>): static files from wwwroot with
-/// ETag revalidation, strict security headers, and no Navixy envelope outside <c>/v2</c> for a missing asset.
+/// ETag revalidation, strict security headers, and no Navixy envelope outside <c>/v2</c> for an unknown path.
 /// </summary>
 public static class ConsolePages
 {
@@ -16,9 +16,8 @@ public static class ConsolePages
     /// <summary>The web root beside the executable, so the pages are found whatever the working directory.</summary>
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
-    /// <summary>A request for a file outside the API: its 404 stays a plain 404, not error 111.</summary>
-    public static bool IsAssetRequest(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/v2") && Path.HasExtension(request.Path.Value);
+    /// <summary>A request outside the API: its framework answers (404, 405) stay plain, without the Navixy envelope.</summary>
+    public static bool IsOutsideApi(HttpRequest request) => !request.Path.StartsWithSegments("/v2");
 
     public static IApplicationBuilder UseConsolePages(this IApplicationBuilder app)
     {

@@ -130,9 +130,20 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
 
     [TestCase("/v2/panel/account/nope")]
     [TestCase("/v2/unknown")]
-    [TestCase("/elsewhere")]
-    public async Task UnknownPaths_Return111With404(string path) =>
+    [TestCase("/v2")]
+    public async Task UnknownApiPaths_Return111With404(string path) =>
         (await Raw(HttpMethod.Post, path)).ShouldFail(111, HttpStatusCode.NotFound);
+
+    [TestCase("/elsewhere")]
+    [TestCase("/panel/account/auth")]
+    [TestCase("/v2x/panel/account/auth")]
+    public async Task UnknownPathsOutsideTheApi_AreAPlain404(string path)
+    {
+        using var response = await Client.PostAsync(path, null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.Empty);
+    }
 
     [TestCase("{\"login\":", "application/json")]
     [TestCase("[1,2,3]", "application/json")]

@@ -41,6 +41,7 @@ public sealed class UserSelectionTests(string provider) : BrowserTest(provider)
         await Button("Enable 2FA").ClickAsync();
         var dialog = Dialog("Enable two-factor authentication?");
         await Expect(dialog).ToContainTextAsync("Sent in 2 batches of at most 100 users.");
+        await Expect(Page.Locator("button[aria-busy='true']")).ToHaveCountAsync(0);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Enable" }).ClickAsync();
         await Expect(Page.GetByText($"Two-factor authentication enabled for {Selected} of {Selected} selected users (2 of 2 batches).")).ToBeVisibleAsync();
         await ScreenAsync("users-bulk-summary");

@@ -28,10 +28,13 @@ public abstract class BrowserTest(string provider)
     /// <summary>A login no other test of the run uses.</summary>
     protected static string UniqueLogin(string prefix) => $"{prefix}{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}@example.com";
 
+    /// <summary>Configuration arguments a fixture adds to the service's (<c>--Key=Value</c>).</summary>
+    protected virtual string[] Settings => [];
+
     [OneTimeSetUp]
     public async Task StartServiceAndBrowser()
     {
-        Service = await ConsoleService.StartAsync(provider);
+        Service = await ConsoleService.StartAsync(provider, Settings);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

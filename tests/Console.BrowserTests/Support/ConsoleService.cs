@@ -43,13 +43,14 @@ public sealed class ConsoleService : IAsyncDisposable
 
     public string AdminHash { get; private set; } = string.Empty;
 
-    public static async Task<ConsoleService> StartAsync(string provider)
+    /// <summary>Starts the service; <paramref name="settings"/> are further configuration arguments (<c>--Key=Value</c>).</summary>
+    public static async Task<ConsoleService> StartAsync(string provider, params string[] settings)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "navixy-console-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
         string? server = null;
         string? database = null;
-        var configuration = new List<string> { $"--Storage:DataDirectory={dataDirectory}", $"--Database:Provider={provider}" };
+        List<string> configuration = [$"--Storage:DataDirectory={dataDirectory}", $"--Database:Provider={provider}", .. settings];
         if (provider == "Postgres")
         {
             server = TestProviders.Server(provider);
@@ -131,13 +132,32 @@ public sealed class ConsoleService : IAsyncDisposable
         await AdminAsync("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings });
     }
 
-    /// <summary>A panel account of dealer 1 with the given permissions, made by the operator's management command.</summary>
-    public async Task CreatePanelAccountAsync(string login, string password, string permissions)
+    /// <summary>A panel account with the given permissions (of dealer 1 unless told), made by the operator's management command.</summary>
+    public Task CreatePanelAccountAsync(string login, string password, string permissions, long dealerId = 1) =>
+        ManageAsync("account", "create", "--dealer", dealerId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--login", login, "--password", password, "--permissions", permissions);
+
+    /// <summary>A new dealer, made by the operator's management command; returns its id.</summary>
+    public async Task<long> CreateDealerAsync(string name) => long.Parse(await ManageAsync("dealer", "create", "--name", name), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Blocks a dealer in the database, as an operator's tool would: nothing in the service blocks one yet.</summary>
+    public async Task BlockDealerAsync(long dealerId)
+    {
+        await using System.Data.Common.DbConnection connection = _database is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "panel.db")};Pooling=False")
+            : new Npgsql.NpgsqlConnection(Configuration.Single(c => c.StartsWith("--ConnectionStrings:Panel=", StringComparison.Ordinal)).Split('=', 2)[1]);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE dealers SET blocked = TRUE WHERE id = {dealerId}";
+        Assert.That(await command.ExecuteNonQueryAsync(), Is.EqualTo(1));
+    }
+
+    private async Task<string> ManageAsync(params string[] arguments)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ManagementCommand.RunAsync(["account", "create", "--dealer", "1", "--login", login, "--password", password, "--permissions", permissions, .. Configuration], output, error);
+        var exit = await ManagementCommand.RunAsync([.. arguments, .. Configuration], output, error);
         Assert.That(exit, Is.Zero, error.ToString());
+        return output.ToString().Trim();
     }
 
     /// <summary>Waits for the next code mailed to the login (after <paramref name="known"/> earlier ones).</summary>

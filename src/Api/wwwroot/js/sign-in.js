@@ -11,6 +11,17 @@ const RESEND_SECONDS = 60;
 const WRONG_CODES_PER_CODE = 5;
 const PENDING_KEY = 'navixy.user.pending';
 
+// What the service's limits and blocks mean on this page; other codes keep their general sentence.
+function problem(error) {
+  if (error.code === 15 && error.retryAfter > RESEND_SECONDS) {
+    const minutes = Math.ceil(error.retryAfter / 60);
+    return `Too many codes were sent to this email. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`;
+  }
+  if (error.code === 105) return 'Too many failed sign-in attempts or wrong codes for this account. Try again in 15 minutes.';
+  if (error.code === 11) return 'Sign-in is blocked for this account\'s provider. Contact your service provider.';
+  return sentence(error.code);
+}
+
 function card(title, ...content) {
   return h('section', { class: 'auth-card card', 'aria-labelledby': 'auth-title' }, h('h1', { id: 'auth-title' }, title), ...content);
 }
@@ -43,7 +54,7 @@ function renderPassword(message = null) {
         }
       } catch (error) {
         if (error.code === 7) showFieldErrors(form, summary, error.errors, { login: { id: 'login', label: 'Email' }, password: { id: 'password', label: 'Password' } });
-        else showProblem(summary, sentence(error.code));
+        else showProblem(summary, problem(error));
       }
     }, 'Signing in…');
   });
@@ -149,8 +160,10 @@ function renderCode(login, sentAt) {
         } else if (error.sessionEnded) {
           clearInterval(timer);
           cancel('Your sign-in took too long and has ended. Sign in again.');
+        } else if (error.code === 11) {
+          cancel(problem(error));
         } else {
-          showProblem(summary, sentence(error.code));
+          showProblem(summary, problem(error));
         }
       }
     }, 'Verifying…');
@@ -166,13 +179,17 @@ function renderCode(login, sentAt) {
       boxes.forEach((b) => { b.value = ''; });
       boxes[0].focus();
     } catch (error) {
-      if (error.code === 15) {
+      if (error.code === 15 && error.retryAfter > RESEND_SECONDS) {
+        showProblem(summary, problem(error));
+      } else if (error.code === 15) {
         showProblem(summary, `A new code can be sent only once a minute${error.retryAfter ? `: wait ${error.retryAfter} s` : ''}. Check your inbox for the last one.`);
         startCountdown(Date.now() - (RESEND_SECONDS - (error.retryAfter ?? RESEND_SECONDS)) * 1000);
       } else if (error.sessionEnded) {
         cancel('Your sign-in took too long and has ended. Sign in again.');
+      } else if (error.code === 11) {
+        cancel(problem(error));
       } else {
-        showProblem(summary, sentence(error.code));
+        showProblem(summary, problem(error));
       }
     }
   }, 'Sending…'));
@@ -193,7 +210,7 @@ async function renderSignedIn() {
     user = (await call('user/get_info', {}, userSession.get())).user;
   } catch (error) {
     userSession.clear();
-    renderPassword(error.sessionEnded ? 'Your session has ended. Sign in again.' : sentence(error.code));
+    renderPassword(error.sessionEnded ? 'Your session has ended. Sign in again.' : problem(error));
     return;
   }
   document.title = 'Signed in';

@@ -1,6 +1,6 @@
 // Users: the server-paged, server-sorted list with search, the two-factor column and bulk Enable / Disable.
 import { mfa, sentence } from '../navixy.js';
-import { h, replace } from '../ui/dom.js';
+import { h, replace, email } from '../ui/dom.js';
 import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 import { confirmDialog, choiceDialog } from '../ui/dialog.js';
@@ -105,7 +105,7 @@ export function render(root, context) {
       return h('tr', { class: box.checked ? 'is-selected' : null },
         mayUpdate ? h('td', { class: 'col-check' }, box) : null,
         h('td', { class: 'col-id' }, String(u.id)),
-        h('td', {}, h('a', { href: `#/users/${u.id}`, class: 'row-link' }, u.login)),
+        h('td', { class: 'col-login' }, h('a', { href: `#/users/${u.id}`, class: 'row-link' }, email(u.login))),
         h('td', { class: 'col-name' }, displayName(u)),
         h('td', {}, mfaBadge(u)),
         h('td', { class: 'col-date' }, (u.creation_date ?? '').slice(0, 10)));
@@ -116,7 +116,7 @@ export function render(root, context) {
       h('thead', {}, h('tr', {},
         mayUpdate ? h('th', { scope: 'col', class: 'col-check' }, pageAll) : null,
         sortableHeader('ID', 'id', sort, onSort, 'col-id'),
-        sortableHeader('Login', 'login', sort, onSort),
+        sortableHeader('Login', 'login', sort, onSort, 'col-login'),
         sortableHeader('Name', 'last_name', sort, onSort, 'col-name'),
         h('th', { scope: 'col' }, 'Two-factor authentication'),
         h('th', { scope: 'col', class: 'col-date' }, 'Created'))),
@@ -147,8 +147,8 @@ export function render(root, context) {
     const enable = h('button', { type: 'button', class: 'button button-primary button-small' }, 'Enable 2FA');
     const disable = h('button', { type: 'button', class: 'button button-secondary button-small' }, 'Disable 2FA');
     const clear = h('button', { type: 'button', class: 'button button-ghost button-small' }, 'Clear selection');
-    enable.addEventListener('click', () => whileBusy(enable, () => bulk(true)));
-    disable.addEventListener('click', () => whileBusy(disable, () => bulk(false)));
+    enable.addEventListener('click', () => bulk(enable, true));
+    disable.addEventListener('click', () => bulk(disable, false));
     clear.addEventListener('click', () => { selected.clear(); drawTable(); drawBulkBar(); });
     const everyone = state.count > selected.size && state.page.every((u) => selected.has(u.id))
       ? h('button', { type: 'button', class: 'button button-link' }, `Select all ${state.count} users`) : null;
@@ -172,17 +172,8 @@ export function render(root, context) {
     drawBulkBar();
   }
 
-  async function bulk(enable) {
-    // One bulk change at a time: the other bulk buttons wait too.
-    for (const button of bulkBar.querySelectorAll('button')) button.disabled = true;
-    try {
-      await runBulk(enable);
-    } finally {
-      drawBulkBar();
-    }
-  }
-
-  async function runBulk(enable) {
+  async function bulk(button, enable) {
+    // The modal dialog blocks other clicks while it is open; the button turns busy only once the change is agreed.
     const ids = [...selected];
     const batches = [];
     for (let i = 0; i < ids.length; i += BATCH_SIZE) batches.push(ids.slice(i, i + BATCH_SIZE));
@@ -195,6 +186,18 @@ export function render(root, context) {
     });
     if (!agreed) return;
 
+    await whileBusy(button, async () => {
+      // One bulk change at a time: the other bulk buttons wait too.
+      for (const other of bulkBar.querySelectorAll('button')) other.disabled = true;
+      try {
+        await runBulk(enable, ids, batches);
+      } finally {
+        drawBulkBar();
+      }
+    });
+  }
+
+  async function runBulk(enable, ids, batches) {
     const { box, line, bar: progress } = progressNotice('', 'Batches done', batches.length);
     replace(status, box);
     const applied = [];

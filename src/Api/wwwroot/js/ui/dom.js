@@ -28,3 +28,8 @@ export function replace(root, ...children) {
 
 /** A visually hidden text for screen readers. */
 export const hidden = (text) => h('span', { class: 'visually-hidden' }, text);
+
+/** An email address that wraps, where it must, before its "@" and dots rather than mid-word. */
+export function email(address) {
+  return String(address).split(/(?=[@.])/).flatMap((part, i) => (i ? [h('wbr'), part] : [part]));
+}
