@@ -33,12 +33,20 @@ public abstract class DatabaseProvider
     /// </summary>
     public virtual bool HasChangeListener => false;
 
+    /// <summary>The provider EF Core knows as <paramref name="entityFrameworkName"/>.</summary>
+    public static DatabaseProvider OfEntityFramework(string? entityFrameworkName) =>
+        All.FirstOrDefault(p => p.EntityFrameworkName == entityFrameworkName)
+        ?? throw new InvalidOperationException($"No database provider runs on EF Core's '{entityFrameworkName}'.");
+
     public static DatabaseProvider Named(string name) =>
         All.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"Database:Provider must be one of {string.Join(", ", All.Select(p => p.Name))}, not '{name}'.");
 
     /// <summary>The connection string when <c>ConnectionStrings:Panel</c> is not set; null when it is required.</summary>
     public virtual string? DefaultConnectionString(string dataDirectory) => null;
+
+    /// <summary>EF Core's name of the provider (<c>DbContext.Database.ProviderName</c>, a migration's <c>ActiveProvider</c>).</summary>
+    public abstract string EntityFrameworkName { get; }
 
     /// <summary>A connection string that is never opened, for building the model or the schema script offline.</summary>
     public abstract string OfflineConnectionString { get; }
@@ -57,6 +65,23 @@ public abstract class DatabaseProvider
 
     /// <summary>What one exception of this provider's client library means; <see cref="DatabaseFault.None"/> when it is not one.</summary>
     public abstract DatabaseFault Classify(Exception exception);
+
+    /// <summary>
+    /// The statements that build the substring index of users' searchable columns (migration <c>UserSearchIndex</c>):
+    /// objects outside the EF model that the database keeps in step with <c>users</c> itself, and fills from the rows
+    /// already there. Empty when the provider has none; see <c>docs/decisions.md</c>, "User search".
+    /// </summary>
+    public virtual IReadOnlyList<string> CreateUserSearchIndex => [];
+
+    /// <summary>Undoes <see cref="CreateUserSearchIndex"/>.</summary>
+    public virtual IReadOnlyList<string> DropUserSearchIndex => [];
+
+    /// <summary>
+    /// The ids of users the index finds for <paramref name="text"/> (a filter already lower-cased): every user one of
+    /// whose searchable columns contains it, maybe a few more, which the exact condition it is combined with drops.
+    /// Null when the index cannot serve the text (no index, or shorter than its trigrams): the exact condition alone then scans.
+    /// </summary>
+    internal virtual IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text) => null;
 
     public override string ToString() => Name;
 }

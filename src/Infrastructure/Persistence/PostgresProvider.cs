@@ -11,7 +11,27 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override bool HasChangeListener => true;
 
+    public override string EntityFrameworkName => "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     public override string OfflineConnectionString => "Host=127.0.0.1;Database=panel";
+
+    /// <summary>
+    /// A pg_trgm GIN index of the searchable columns, each lowered as the exact condition lowers it, joined into
+    /// one text so one index scan serves a filter. See <c>docs/decisions.md</c>, "User search".
+    /// </summary>
+    public override IReadOnlyList<string> CreateUserSearchIndex =>
+    [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        $"CREATE INDEX users_search_trgm ON users USING gin (({SearchedText}) gin_trgm_ops)",
+    ];
+
+    public override IReadOnlyList<string> DropUserSearchIndex => ["DROP INDEX users_search_trgm"];
+
+    // The index's expression: a query uses the index only when it repeats the expression.
+    private const string SearchedText =
+        @"login_key || E'\n' || lower(first_name) || E'\n' || lower(middle_name) || E'\n' || lower(last_name) || E'\n' || lower(legal_name) || E'\n' || phone";
+
+    private const string SearchQuery = "SELECT id AS \"Value\" FROM users WHERE " + SearchedText + " LIKE {0}";
 
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
@@ -52,6 +72,18 @@ internal sealed class PostgresProvider : DatabaseProvider
         (await db.Database.SqlQuery<long>(
                 $"SELECT d.id AS \"Value\" FROM dealers AS d CROSS JOIN LATERAL pg_notify({DealerChangeListener.Channel}, {dealerId.ToString(CultureInfo.InvariantCulture)}) AS n WHERE d.id = {dealerId} FOR NO KEY UPDATE OF d")
             .ToListAsync(cancellationToken)).Count == 1;
+
+    /// <summary>
+    /// The indexed text <c>LIKE</c> the filter (its <c>%</c>, <c>_</c> and <c>\</c> escaped). Trigrams need three
+    /// characters; with fewer the index would be read whole, so shorter text is not served here.
+    /// </summary>
+    internal override IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text) =>
+        text.EnumerateRunes().Count() < 3
+            ? null
+            : db.Database.SqlQueryRaw<long>(SearchQuery, LikeContaining(text));
+
+    private static string LikeContaining(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     public override DatabaseFault Classify(Exception exception) => exception switch
     {

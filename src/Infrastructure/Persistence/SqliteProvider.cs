@@ -12,7 +12,34 @@ internal sealed class SqliteProvider : DatabaseProvider
     // One process's database: every change is made (and forgotten) here.
     public override bool OwnsAllChanges => true;
 
+    public override string EntityFrameworkName => "Microsoft.EntityFrameworkCore.Sqlite";
+
     public override string OfflineConnectionString => "Data Source=:memory:";
+
+    /// <summary>
+    /// An FTS5 table of the searchable columns with the trigram tokenizer (case-folded), reading its text from
+    /// <c>users</c> (external content, so the text is not stored twice) and kept in step by triggers; filled from the
+    /// rows there. See <c>docs/decisions.md</c>, "User search".
+    /// </summary>
+    public override IReadOnlyList<string> CreateUserSearchIndex =>
+    [
+        $"CREATE VIRTUAL TABLE users_search USING fts5({SearchedColumns}, content='users', content_rowid='id', tokenize='trigram case_sensitive 0')",
+        $"CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN {SearchInsert}; END",
+        $"CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN {SearchDelete}; END",
+        $"CREATE TRIGGER users_search_update AFTER UPDATE OF {SearchedColumns} ON users BEGIN {SearchDelete}; {SearchInsert}; END",
+        "INSERT INTO users_search(users_search) VALUES ('rebuild')",
+    ];
+
+    public override IReadOnlyList<string> DropUserSearchIndex =>
+        ["DROP TRIGGER users_search_update", "DROP TRIGGER users_search_delete", "DROP TRIGGER users_search_insert", "DROP TABLE users_search"];
+
+    private const string SearchedColumns = "login_key, first_name, middle_name, last_name, legal_name, phone";
+
+    private const string SearchInsert =
+        $"INSERT INTO users_search(rowid, {SearchedColumns}) VALUES (new.id, new.login_key, new.first_name, new.middle_name, new.last_name, new.legal_name, new.phone)";
+
+    private const string SearchDelete =
+        $"INSERT INTO users_search(users_search, rowid, {SearchedColumns}) VALUES ('delete', old.id, old.login_key, old.first_name, old.middle_name, old.last_name, old.legal_name, old.phone)";
 
     public override string DefaultConnectionString(string dataDirectory)
     {
@@ -53,6 +80,15 @@ internal sealed class SqliteProvider : DatabaseProvider
             .ExecuteUpdateAsync(
                 setters => setters.SetProperty(d => EF.Property<long>(d, PanelDbContext.MfaRevision), d => EF.Property<long>(d, PanelDbContext.MfaRevision) + 1),
                 cancellationToken) == 1;
+
+    /// <summary>
+    /// The text as one FTS5 phrase (quotes doubled): rows where a column holds it, compared case-folded. Trigrams
+    /// need three characters; a shorter phrase would match nothing, so shorter text is not served here.
+    /// </summary>
+    internal override IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text) =>
+        text.EnumerateRunes().Count() < 3
+            ? null
+            : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM users_search WHERE users_search MATCH {"\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""}");
 
     public override DatabaseFault Classify(Exception exception) => exception switch
     {

@@ -81,7 +81,7 @@ public sealed class SqlServerOfflineTests
     {
         var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
         await using var _ = db;
-        var users = new UserRepository(db);
+        var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
         var settings = MfaSettings.Allow(MfaFactorTypes.Email);
 
         var all = await commands.Of(() => users.SetMfaForAllAsync(3, settings, Now, CancellationToken.None));
@@ -98,7 +98,7 @@ public sealed class SqlServerOfflineTests
     {
         var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
         await using var _ = db;
-        var users = new UserRepository(db);
+        var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
 
         var list = await commands.Of(() => users.ListMastersAsync(3, "Smith", UserOrder.Login, ascending: true, offset: 20, limit: 10, CancellationToken.None));
         var login = await commands.Of(() => users.FindByLoginWithMfaAsync("Some.One@Example.com", CancellationToken.None));

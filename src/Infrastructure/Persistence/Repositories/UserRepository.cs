@@ -5,7 +5,7 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class UserRepository(PanelDbContext db) : IUserRepository
+internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database) : IUserRepository
 {
     // Compiled once per model: user/read runs it on every call.
     private static readonly CompiledQuery<Func<PanelDbContext, long, long, CancellationToken, Task<MasterRow?>>> FindMaster = new(() =>
@@ -86,6 +86,12 @@ internal sealed class UserRepository(PanelDbContext db) : IUserRepository
         {
             var text = filter.Trim().ToLowerInvariant();
             var id = long.TryParse(text, out var parsed) ? parsed : (long?)null;
+            // The provider's index narrows the rows to those it finds; the exact condition below still decides.
+            if (database.Provider.UserSearchCandidates(db, text) is { } candidates)
+            {
+                query = query.Where(u => candidates.Contains(u.Id) || u.Id == id);
+            }
+
             query = query.Where(u =>
                 u.Id == id
                 || u.LoginKey.Contains(text)
