@@ -87,9 +87,9 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
             var text = filter.Trim().ToLowerInvariant();
             var id = long.TryParse(text, out var parsed) ? parsed : (long?)null;
             // The provider's index narrows the rows to those it finds; the exact condition below still decides.
-            if (database.Provider.UserSearchCandidates(db, text) is { } candidates)
+            if (database.Provider.UserSearchCandidates(db, text, id) is { } candidates)
             {
-                query = query.Where(u => candidates.Contains(u.Id) || u.Id == id);
+                query = query.Where(u => candidates.Contains(u.Id));
             }
 
             query = query.Where(u =>
