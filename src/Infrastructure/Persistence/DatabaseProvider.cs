@@ -83,5 +83,23 @@ public abstract class DatabaseProvider
     /// </summary>
     internal virtual IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text, long? id) => null;
 
+    /// <summary>
+    /// The dealer's number of master users as the database keeps it in <c>users_search_counts</c> (triggers of
+    /// <see cref="CreateUserSearchIndex"/>), so the unfiltered list need not count a million index entries; null
+    /// when the provider keeps none and the list counts.
+    /// </summary>
+    internal IQueryable<long>? KeptMasterCount(PanelDbContext db, long dealerId) =>
+        KeepsMasterCounts ? db.Database.SqlQuery<long>($"SELECT masters AS \"Value\" FROM users_search_counts WHERE dealer_id = {dealerId}") : null;
+
+    /// <summary>True when <see cref="CreateUserSearchIndex"/> creates and fills <c>users_search_counts</c>.</summary>
+    protected virtual bool KeepsMasterCounts => false;
+
+    /// <summary>The table of <see cref="KeptMasterCount"/> and its filling from the users already stored.</summary>
+    protected static readonly string[] CreateMasterCounts =
+    [
+        "CREATE TABLE users_search_counts (dealer_id bigint NOT NULL PRIMARY KEY, masters bigint NOT NULL)",
+        "INSERT INTO users_search_counts (dealer_id, masters) SELECT dealer_id, count(*) FROM users WHERE master_id IS NULL GROUP BY dealer_id",
+    ];
+
     public override string ToString() => Name;
 }

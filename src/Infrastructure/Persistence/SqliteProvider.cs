@@ -28,11 +28,23 @@ internal sealed class SqliteProvider : DatabaseProvider
         $"CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN {SearchDelete}; END",
         $"CREATE TRIGGER users_search_update AFTER UPDATE OF {SearchedColumns} ON users BEGIN {SearchDelete}; {SearchInsert}; END",
         "INSERT INTO users_search(users_search) VALUES ('rebuild')",
+        .. CreateMasterCounts,
+        $"CREATE TRIGGER users_search_count_insert AFTER INSERT ON users BEGIN {CountInsert}; END",
+        $"CREATE TRIGGER users_search_count_delete AFTER DELETE ON users WHEN old.master_id IS NULL BEGIN {CountDelete}; END",
+        "CREATE TRIGGER users_search_count_update AFTER UPDATE OF dealer_id, master_id ON users BEGIN " +
+            $"{CountDelete} AND old.master_id IS NULL; {CountInsert}; END",
         "ANALYZE", // statistics, so the planner leads a search with the index (see InitializeAsync)
     ];
 
     public override IReadOnlyList<string> DropUserSearchIndex =>
-        ["DROP TRIGGER users_search_update", "DROP TRIGGER users_search_delete", "DROP TRIGGER users_search_insert", "DROP TABLE users_search"];
+        ["DROP TRIGGER users_search_count_update", "DROP TRIGGER users_search_count_delete", "DROP TRIGGER users_search_count_insert", "DROP TABLE users_search_counts", "DROP TRIGGER users_search_update", "DROP TRIGGER users_search_delete", "DROP TRIGGER users_search_insert", "DROP TABLE users_search"];
+
+    private const string CountInsert =
+        "INSERT INTO users_search_counts (dealer_id, masters) SELECT new.dealer_id, 1 WHERE new.master_id IS NULL ON CONFLICT (dealer_id) DO UPDATE SET masters = masters + 1";
+
+    private const string CountDelete = "UPDATE users_search_counts SET masters = masters - 1 WHERE dealer_id = old.dealer_id";
+
+    protected override bool KeepsMasterCounts => true;
 
     private const string SearchedColumns = "login_key, first_name, middle_name, last_name, legal_name, phone";
 

@@ -156,6 +156,14 @@ public sealed class UserSearchTests(string provider)
         }
 
         var repository = new UserRepository(db, _database.Options);
+        foreach (var order in new[] { UserOrder.Id, UserOrder.Login, UserOrder.LastName })
+        {
+            // Unfiltered: the count the database keeps, and the first page straight from the order index.
+            var first = await repository.ListMastersAsync(dealerId, null, order, false, 0, 20, CancellationToken.None);
+            Assert.That(first.Count, Is.EqualTo(masters.Count), $"unfiltered count, {order}");
+            Assert.That(first.Users.Select(u => u.Id), Is.EqualTo(Ordered(masters, order, false).Select(u => u.Id).Take(20)), $"unfiltered, {order}");
+        }
+
         foreach (var filter in filters.Where(f => !string.IsNullOrWhiteSpace(f)))
         {
             var expected = masters.Where(Matches(filter, lower)).ToList();

@@ -102,7 +102,9 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
                 || u.Phone.Contains(text));
         }
 
-        var count = await query.CountAsync(cancellationToken);
+        var count = string.IsNullOrWhiteSpace(filter) && database.Provider.KeptMasterCount(db, dealerId) is { } kept
+            ? (int)await kept.FirstOrDefaultAsync(cancellationToken)
+            : await query.CountAsync(cancellationToken);
         var ordered = (orderBy, ascending) switch
         {
             (UserOrder.Login, true) => query.OrderBy(u => u.LoginKey).ThenBy(u => u.Id),
