@@ -12,7 +12,7 @@ start_postgres() {
   pgport=$(free_port)
   chmod 755 "$work"
   mkdir -p "$pgdata" && [ "$(id -u)" = 0 ] && chown postgres "$pgdata" "$work"
-  as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >"$work/initdb.log" 2>&1 \
+  as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
     || { cat "$work/initdb.log"; echo "initdb failed" >&2; return 2; }
   as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$work/pg.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off $extra" \

@@ -39,11 +39,19 @@ public abstract class DatabaseProvider
     public static DatabaseProvider? Find(string? name) => All.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The provider <c>Database:Provider</c> names.</summary>
+    /// <summary>The provider EF Core knows as <paramref name="entityFrameworkName"/>.</summary>
+    public static DatabaseProvider OfEntityFramework(string? entityFrameworkName) =>
+        All.FirstOrDefault(p => p.EntityFrameworkName == entityFrameworkName)
+        ?? throw new InvalidOperationException($"No database provider runs on EF Core's '{entityFrameworkName}'.");
+
     public static DatabaseProvider Named(string name) =>
         Find(name) ?? throw Setting.Invalid("Database:Provider", $"one of {string.Join(", ", All)}", name);
 
     /// <summary>The connection string when <c>ConnectionStrings:Panel</c> is not set; null when it is required.</summary>
     public virtual string? DefaultConnectionString(string dataDirectory) => null;
+
+    /// <summary>EF Core's name of the provider (<c>DbContext.Database.ProviderName</c>, a migration's <c>ActiveProvider</c>).</summary>
+    public abstract string EntityFrameworkName { get; }
 
     /// <summary>A connection string that is never opened, for building the model or the schema script offline.</summary>
     public abstract string OfflineConnectionString { get; }
@@ -73,6 +81,41 @@ public abstract class DatabaseProvider
 
     /// <summary>What one exception of this provider's client library means; <see cref="DatabaseFault.None"/> when it is not one.</summary>
     public abstract DatabaseFault Classify(Exception exception);
+
+    /// <summary>
+    /// The statements that build the substring index of users' searchable columns (migration <c>UserSearchIndex</c>):
+    /// objects outside the EF model that the database keeps in step with <c>users</c> itself, and fills from the rows
+    /// already there. Empty when the provider has none; see <c>docs/decisions.md</c>, "User search".
+    /// </summary>
+    public virtual IReadOnlyList<string> CreateUserSearchIndex => [];
+
+    /// <summary>Undoes <see cref="CreateUserSearchIndex"/>.</summary>
+    public virtual IReadOnlyList<string> DropUserSearchIndex => [];
+
+    /// <summary>
+    /// The ids of users the index finds for <paramref name="text"/> (a filter already lower-cased): every user one of
+    /// whose searchable columns contains it, maybe a few more, which the exact condition it is combined with drops;
+    /// and the user <paramref name="id"/> (the filter read as an id), so one <c>IN</c> leads the query. Null when the index cannot serve the text (no index, or shorter than its trigrams): the exact condition alone then scans.
+    /// </summary>
+    internal virtual IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text, long? id) => null;
+
+    /// <summary>
+    /// The dealer's number of master users as the database keeps it in <c>users_search_counts</c> (triggers of
+    /// <see cref="CreateUserSearchIndex"/>), so the unfiltered list need not count a million index entries; null
+    /// when the provider keeps none and the list counts.
+    /// </summary>
+    internal IQueryable<long>? KeptMasterCount(PanelDbContext db, long dealerId) =>
+        KeepsMasterCounts ? db.Database.SqlQuery<long>($"SELECT masters AS \"Value\" FROM users_search_counts WHERE dealer_id = {dealerId}") : null;
+
+    /// <summary>True when <see cref="CreateUserSearchIndex"/> creates and fills <c>users_search_counts</c>.</summary>
+    protected virtual bool KeepsMasterCounts => false;
+
+    /// <summary>The table of <see cref="KeptMasterCount"/> and its filling from the users already stored.</summary>
+    protected static readonly string[] CreateMasterCounts =
+    [
+        "CREATE TABLE users_search_counts (dealer_id bigint NOT NULL PRIMARY KEY, masters bigint NOT NULL)",
+        "INSERT INTO users_search_counts (dealer_id, masters) SELECT dealer_id, count(*) FROM users WHERE master_id IS NULL GROUP BY dealer_id",
+    ];
 
     public override string ToString() => Name;
 }

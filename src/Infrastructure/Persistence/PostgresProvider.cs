@@ -13,7 +13,53 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override bool HasChangeListener => true;
 
+    public override string EntityFrameworkName => "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     public override string OfflineConnectionString => "Host=127.0.0.1;Database=panel";
+
+    /// <summary>
+    /// A pg_trgm GIN index of the searchable columns, each lowered as the exact condition lowers it, joined into
+    /// one text so one index scan serves a filter. See <c>docs/decisions.md</c>, "User search".
+    /// </summary>
+    public override IReadOnlyList<string> CreateUserSearchIndex =>
+    [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        $"CREATE INDEX users_search_trgm ON users USING gin (({SearchedText}) gin_trgm_ops)",
+        .. CreateMasterCounts,
+        // Statement triggers with transition tables: an upload of thousands changes each dealer's count once. No
+        // UPDATE trigger: it would copy every row of an "update all" for nothing, and no update moves a user.
+        """
+        CREATE FUNCTION users_search_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO users_search_counts AS c (dealer_id, masters)
+              SELECT dealer_id, count(*) FROM new_rows WHERE master_id IS NULL GROUP BY dealer_id
+              ON CONFLICT (dealer_id) DO UPDATE SET masters = c.masters + excluded.masters;
+          ELSE
+            UPDATE users_search_counts AS c SET masters = c.masters - o.n
+              FROM (SELECT dealer_id, count(*) AS n FROM old_rows WHERE master_id IS NULL GROUP BY dealer_id) AS o
+              WHERE c.dealer_id = o.dealer_id;
+          END IF;
+          RETURN NULL;
+        END $$
+        """,
+        "CREATE TRIGGER users_search_count_insert AFTER INSERT ON users REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION users_search_count()",
+        "CREATE TRIGGER users_search_count_delete AFTER DELETE ON users REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION users_search_count()",
+    ];
+
+    public override IReadOnlyList<string> DropUserSearchIndex =>
+    [
+        "DROP TRIGGER users_search_count_delete ON users", "DROP TRIGGER users_search_count_insert ON users", "DROP FUNCTION users_search_count()",
+        "DROP TABLE users_search_counts", "DROP INDEX users_search_trgm",
+    ];
+
+    protected override bool KeepsMasterCounts => true;
+
+    // The index's expression: a query uses the index only when it repeats the expression.
+    private const string SearchedText =
+        @"login_key || E'\n' || lower(first_name) || E'\n' || lower(middle_name) || E'\n' || lower(last_name) || E'\n' || lower(legal_name) || E'\n' || phone";
+
+    private const string SearchQuery = "SELECT id AS \"Value\" FROM users WHERE " + SearchedText + " LIKE {0} UNION ALL SELECT CAST({1} AS bigint)";
 
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
@@ -72,6 +118,17 @@ internal sealed class PostgresProvider : DatabaseProvider
             cancellationToken);
 #pragma warning restore EF1002
     }
+    /// <summary>
+    /// The indexed text <c>LIKE</c> the filter (its <c>%</c>, <c>_</c> and <c>\</c> escaped). Trigrams need three
+    /// characters; with fewer the index would be read whole, so shorter text is not served here.
+    /// </summary>
+    internal override IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text, long? id) =>
+        text.EnumerateRunes().Count() < 3
+            ? null
+            : db.Database.SqlQueryRaw<long>(SearchQuery, LikeContaining(text), (object?)id ?? DBNull.Value);
+
+    private static string LikeContaining(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     public override DatabaseFault Classify(Exception exception) => exception switch
     {

@@ -22,6 +22,8 @@ internal sealed class SqlServerProvider : DatabaseProvider
 
     public override string Name => "SqlServer";
 
+    public override string EntityFrameworkName => "Microsoft.EntityFrameworkCore.SqlServer";
+
     public override string OfflineConnectionString => "Server=127.0.0.1;Database=panel;Integrated Security=false";
 
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>

@@ -12,7 +12,47 @@ internal sealed class SqliteProvider : DatabaseProvider
     // One process's database: every change is made (and forgotten) here.
     public override bool OwnsAllChanges => true;
 
+    public override string EntityFrameworkName => "Microsoft.EntityFrameworkCore.Sqlite";
+
     public override string OfflineConnectionString => "Data Source=:memory:";
+
+    /// <summary>
+    /// An FTS5 table of the searchable columns with the trigram tokenizer (case-folded), reading its text from
+    /// <c>users</c> (external content, so the text is not stored twice) and kept in step by triggers; filled from the
+    /// rows there. See <c>docs/decisions.md</c>, "User search".
+    /// </summary>
+    public override IReadOnlyList<string> CreateUserSearchIndex =>
+    [
+        $"CREATE VIRTUAL TABLE users_search USING fts5({SearchedColumns}, content='users', content_rowid='id', tokenize='trigram case_sensitive 0')",
+        $"CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN {SearchInsert}; END",
+        $"CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN {SearchDelete}; END",
+        $"CREATE TRIGGER users_search_update AFTER UPDATE OF {SearchedColumns} ON users BEGIN {SearchDelete}; {SearchInsert}; END",
+        "INSERT INTO users_search(users_search) VALUES ('rebuild')",
+        .. CreateMasterCounts,
+        $"CREATE TRIGGER users_search_count_insert AFTER INSERT ON users BEGIN {CountInsert}; END",
+        $"CREATE TRIGGER users_search_count_delete AFTER DELETE ON users WHEN old.master_id IS NULL BEGIN {CountDelete}; END",
+        "CREATE TRIGGER users_search_count_update AFTER UPDATE OF dealer_id, master_id ON users BEGIN " +
+            $"{CountDelete} AND old.master_id IS NULL; {CountInsert}; END",
+        "ANALYZE", // statistics, so the planner leads a search with the index (see InitializeAsync)
+    ];
+
+    public override IReadOnlyList<string> DropUserSearchIndex =>
+        ["DROP TRIGGER users_search_count_update", "DROP TRIGGER users_search_count_delete", "DROP TRIGGER users_search_count_insert", "DROP TABLE users_search_counts", "DROP TRIGGER users_search_update", "DROP TRIGGER users_search_delete", "DROP TRIGGER users_search_insert", "DROP TABLE users_search"];
+
+    private const string CountInsert =
+        "INSERT INTO users_search_counts (dealer_id, masters) SELECT new.dealer_id, 1 WHERE new.master_id IS NULL ON CONFLICT (dealer_id) DO UPDATE SET masters = masters + 1";
+
+    private const string CountDelete = "UPDATE users_search_counts SET masters = masters - 1 WHERE dealer_id = old.dealer_id";
+
+    protected override bool KeepsMasterCounts => true;
+
+    private const string SearchedColumns = "login_key, first_name, middle_name, last_name, legal_name, phone";
+
+    private const string SearchInsert =
+        $"INSERT INTO users_search(rowid, {SearchedColumns}) VALUES (new.id, new.login_key, new.first_name, new.middle_name, new.last_name, new.legal_name, new.phone)";
+
+    private const string SearchDelete =
+        $"INSERT INTO users_search(users_search, rowid, {SearchedColumns}) VALUES ('delete', old.id, old.login_key, old.first_name, old.middle_name, old.last_name, old.legal_name, old.phone)";
 
     public override string DefaultConnectionString(string dataDirectory)
     {
@@ -41,6 +81,9 @@ internal sealed class SqliteProvider : DatabaseProvider
         // WAL is a property of the file: readers no longer block the writer, and it persists across opens.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // Table statistics, so the planner knows a dealer's index range is large and leads a search with the
+        // substring index's few ids instead of walking the order index (sampled, so quick at any size).
+        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;", cancellationToken);
         await db.Database.CloseConnectionAsync();
     }
 
@@ -55,6 +98,14 @@ internal sealed class SqliteProvider : DatabaseProvider
                 cancellationToken) == 1;
 
     internal override LimitedInsert LimitedInsert { get; } = new SingleStatement();
+    /// <summary>
+    /// The text as one FTS5 phrase (quotes doubled): rows where a column holds it, compared case-folded. Trigrams
+    /// need three characters; a shorter phrase would match nothing, so shorter text is not served here.
+    /// </summary>
+    internal override IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text, long? id) =>
+        text.EnumerateRunes().Count() < 3
+            ? null
+            : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM users_search WHERE users_search MATCH {"\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""} UNION ALL SELECT CAST({id} AS INTEGER)");
 
     public override DatabaseFault Classify(Exception exception) => exception switch
     {

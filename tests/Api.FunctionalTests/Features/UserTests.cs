@@ -111,6 +111,25 @@ public sealed class UserTests(string provider) : FunctionalTest(provider)
         Assert.That(byId["list"].EnumerateArray().Select(i => i.GetProperty("id").GetInt64()), Does.Contain(created[1]));
     }
 
+    [Test]
+    public async Task List_Search_FindsCreatedAndUploadedUsers_ButNeverSubUsers()
+    {
+        // The search goes through the provider's substring index, which the database keeps in step on each insert.
+        var (_, hash) = await NewDealer();
+        var tag = Unique("жк");
+        var created = await NewUser(hash);
+        (await Call("panel/user/create", new { user = new { login = Unique("c") + "@example.com", first_name = "F", last_name = "Ivanov" + tag, legal_type = "individual" }, password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }, hash)).ShouldSucceed();
+        (await Upload($"login;first_name;last_name;legal_type;password\n{Unique("u")}@example.com;{tag}ёж;Lee;individual;Passw0rd1\n", hash)).ShouldSucceed();
+        var session = (await Call("user/auth", new { login = created.Login, password = "User-Passw0rd" })).ShouldSucceed().Hash;
+        (await Call("subuser/register", new { user = new { login = Unique("sub") + "@example.com", first_name = tag, last_name = tag }, password = "Sub-Passw0rd" }, session)).ShouldSucceed();
+
+        var found = (await Call("panel/user/list", new { filter = tag.ToUpperInvariant() }, hash)).ShouldSucceed();
+        Assert.That(found["count"].GetInt32(), Is.EqualTo(2), "the created and the uploaded user; the sub-user is not listed");
+        Assert.That(found["list"].EnumerateArray().Count(), Is.EqualTo(2));
+        var uploaded = (await Call("panel/user/list", new { filter = tag + "ёж" }, hash, Transport.Query)).ShouldSucceed();
+        Assert.That(uploaded["list"].EnumerateArray().Select(u => u.GetProperty("last_name").GetString()), Is.EqualTo(new[] { "Lee" }));
+    }
+
     [TestCase("balance", "order_by")]
     public async Task List_WithUnknownOrder_Returns7NamingOrderBy(string order, string parameter)
     {

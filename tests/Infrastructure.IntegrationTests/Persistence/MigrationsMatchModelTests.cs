@@ -68,6 +68,12 @@ public sealed class MigrationsMatchModelTests(string provider)
                 case CreateIndexOperation index:
                     facts.Add($"index {index.Table}.{index.Name} ({string.Join(",", index.Columns)}) unique={index.IsUnique} filter={index.Filter}");
                     break;
+                case DropIndexOperation index:
+                    facts.RemoveWhere(f => f.StartsWith($"index {index.Table}.{index.Name} (", StringComparison.Ordinal));
+                    break;
+                case SqlOperation:
+                    // The provider's substring index of users, outside the model: UserSearchTests check it.
+                    break;
                 default:
                     facts.Add($"unexpected {operation.GetType().Name}");
                     break;

@@ -82,7 +82,7 @@ public sealed class SqlServerOfflineTests
     {
         var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
         await using var _ = db;
-        var users = new UserRepository(db);
+        var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
         var settings = MfaSettings.Allow(MfaFactorTypes.Email);
 
         var all = await commands.Of(() => users.SetMfaForAllAsync(3, settings, Now, CancellationToken.None));
@@ -99,13 +99,15 @@ public sealed class SqlServerOfflineTests
     {
         var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
         await using var _ = db;
-        var users = new UserRepository(db);
+        var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
 
         var list = await commands.Of(() => users.ListMastersAsync(3, "Smith", UserOrder.Login, ascending: true, offset: 20, limit: 10, CancellationToken.None));
         var login = await commands.Of(() => users.FindByLoginWithMfaAsync("Some.One@Example.com", CancellationToken.None));
 
         Assert.That(list, Has.Length.EqualTo(2), "a count, then the page");
-        Assert.That(Flat(list[0]), Does.StartWith("SELECT COUNT(*) FROM [users] AS [u] WHERE [u].[dealer_id] = @").And.Contain("LIKE"));
+        // No substring index on SQL Server: the plain condition decides alone (docs/decisions.md, "User search").
+        Assert.That(Flat(list[0]), Does.StartWith("SELECT COUNT(*) FROM [users] AS [u] WHERE [u].[dealer_id] = @").And.Contain("LIKE").And.Not.Contain("users_search"));
+        Assert.That(DatabaseProvider.SqlServer.CreateUserSearchIndex, Is.Empty);
         Assert.That(Flat(list[1]), Does.Contain("ORDER BY [u].[login_key], [u].[id] OFFSET @").And.Contain("ROWS FETCH NEXT @"));
         Assert.That(login, Has.Length.EqualTo(1));
         Assert.That(Flat(login[0]), Does.StartWith("SELECT TOP(1)").And.Contain("WHERE [u].[login_key] = @").And.Contain("LEFT JOIN [users] AS [u0] ON [u].[master_id] = [u0].[id]"));

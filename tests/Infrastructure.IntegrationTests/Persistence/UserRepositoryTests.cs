@@ -69,7 +69,7 @@ public sealed class UserRepositoryTests(string provider)
         var counter = new CommandCounter();
         await using (var db = _database.NewContext(counter))
         {
-            var changed = await new UserRepository(db).SetMfaForAllAsync(_dealerA, Email, Now, CancellationToken.None);
+            var changed = await new UserRepository(db, _database.Options).SetMfaForAllAsync(_dealerA, Email, Now, CancellationToken.None);
             Assert.That(changed, Is.EqualTo(5));
         }
 
@@ -87,7 +87,7 @@ public sealed class UserRepositoryTests(string provider)
         var counter = new CommandCounter();
         await using (var db = _database.NewContext(counter))
         {
-            var users = new UserRepository(db);
+            var users = new UserRepository(db, _database.Options);
             var ids = new[] { _mastersA[1], _mastersA[2], _mastersA[1] };
             await ((IUnitOfWork)db).InTransactionAsync(async ct =>
             {
@@ -110,7 +110,7 @@ public sealed class UserRepositoryTests(string provider)
     {
         await using (var db = _database.NewContext())
         {
-            var users = new UserRepository(db);
+            var users = new UserRepository(db, _database.Options);
             Assert.ThrowsAsync<InvalidOperationException>(() => ((IUnitOfWork)db).InTransactionAsync<int>(async ct =>
             {
                 var changed = await users.SetMfaForSelectedAsync(_dealerA, [_mastersA[0], _subUserA, _masterB, 999_999], Email, Now, ct);
@@ -128,14 +128,14 @@ public sealed class UserRepositoryTests(string provider)
     {
         await using (var db = _database.NewContext())
         {
-            await new UserRepository(db).SetMfaForSelectedAsync(_dealerA, [_mastersA[0]], Email, Now, CancellationToken.None);
+            await new UserRepository(db, _database.Options).SetMfaForSelectedAsync(_dealerA, [_mastersA[0]], Email, Now, CancellationToken.None);
             var dealer = await db.Dealers.SingleAsync(d => d.Id == _dealerA);
             dealer.SetDefaultMfa(MfaSettings.Disallowed);
             await db.SaveChangesAsync();
         }
 
         await using var read = _database.NewContext();
-        var found = await new UserRepository(read).FindByLoginWithMfaAsync("A0.SUB@example.com", CancellationToken.None);
+        var found = await new UserRepository(read, _database.Options).FindByLoginWithMfaAsync("A0.SUB@example.com", CancellationToken.None);
 
         Assert.That(found, Is.Not.Null);
         Assert.That(found!.User.Id, Is.EqualTo(_subUserA));
@@ -148,7 +148,7 @@ public sealed class UserRepositoryTests(string provider)
     public async Task ListMasters_FiltersOrdersPagesAndCounts()
     {
         await using var db = _database.NewContext();
-        var users = new UserRepository(db);
+        var users = new UserRepository(db, _database.Options);
 
         var page = await users.ListMastersAsync(_dealerA, "EXAMPLE", UserOrder.Login, false, 1, 2, CancellationToken.None);
 
@@ -173,7 +173,7 @@ public sealed class UserRepositoryTests(string provider)
         // The commit of a transaction unit saves through DbContext.SaveChangesAsync, not IUnitOfWork's: the upload's path.
         await using (var db = _database.NewContext())
         {
-            var users = new UserRepository(db);
+            var users = new UserRepository(db, _database.Options);
             Assert.ThrowsAsync<DuplicateKeyException>(() => ((IUnitOfWork)db).InTransactionAsync(_ =>
             {
                 users.AddRange([NewMaster(_dealerB, "fresh@example.com"), NewMaster(_dealerB, "A2@example.com")]);

@@ -45,10 +45,13 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(provider, TestProviders.CreateDatabase(provider.Name, server, name), server, name, null);
     }
 
+    /// <summary>The service's view of this database, as repositories take it.</summary>
+    public DatabaseOptions Options => new(Provider, ConnectionString, true, _folder ?? Path.GetTempPath());
+
     public PanelDbContext NewContext(params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<PanelDbContext>();
-        DependencyInjection.ConfigureProvider(builder, new DatabaseOptions(Provider, ConnectionString, true, _folder ?? Path.GetTempPath()));
+        DependencyInjection.ConfigureProvider(builder, Options);
         builder.AddInterceptors(interceptors);
         return new PanelDbContext(builder.Options);
     }

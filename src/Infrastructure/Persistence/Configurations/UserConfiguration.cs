@@ -31,8 +31,11 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.MfaFactorTypes).HasConversion<int>();
 
         builder.HasIndex(u => u.LoginKey).IsUnique();
-        // Serves "every master user of a dealer" (update all, list) and master lookups by id.
-        builder.HasIndex(u => new { u.DealerId, u.MasterId });
+        // "Every master user of a dealer" (update all, list) in each order of user/list, ties broken by id; master
+        // lookups by id. The substring index of the searchable columns is the provider's (UserSearchIndex migration).
+        builder.HasIndex(u => new { u.DealerId, u.MasterId, u.Id });
+        builder.HasIndex(u => new { u.DealerId, u.MasterId, u.LoginKey, u.Id });
+        builder.HasIndex(u => new { u.DealerId, u.MasterId, u.LastName, u.Id });
         builder.HasIndex(u => u.MasterId);
 
         builder.HasOne<Dealer>().WithMany().HasForeignKey(u => u.DealerId).OnDelete(DeleteBehavior.Cascade);

@@ -5,7 +5,7 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class UserRepository(PanelDbContext db) : IUserRepository
+internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database) : IUserRepository
 {
     // Compiled once per model: user/read runs it on every call.
     private static readonly CompiledQuery<Func<PanelDbContext, long, long, CancellationToken, Task<MasterRow?>>> FindMaster = new(() =>
@@ -86,6 +86,12 @@ internal sealed class UserRepository(PanelDbContext db) : IUserRepository
         {
             var text = filter.Trim().ToLowerInvariant();
             var id = long.TryParse(text, out var parsed) ? parsed : (long?)null;
+            // The provider's index narrows the rows to those it finds; the exact condition below still decides.
+            if (database.Provider.UserSearchCandidates(db, text, id) is { } candidates)
+            {
+                query = query.Where(u => candidates.Contains(u.Id));
+            }
+
             query = query.Where(u =>
                 u.Id == id
                 || u.LoginKey.Contains(text)
@@ -96,7 +102,9 @@ internal sealed class UserRepository(PanelDbContext db) : IUserRepository
                 || u.Phone.Contains(text));
         }
 
-        var count = await query.CountAsync(cancellationToken);
+        var count = string.IsNullOrWhiteSpace(filter) && database.Provider.KeptMasterCount(db, dealerId) is { } kept
+            ? (int)await kept.FirstOrDefaultAsync(cancellationToken)
+            : await query.CountAsync(cancellationToken);
         var ordered = (orderBy, ascending) switch
         {
             (UserOrder.Login, true) => query.OrderBy(u => u.LoginKey).ThenBy(u => u.Id),

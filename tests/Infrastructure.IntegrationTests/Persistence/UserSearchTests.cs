@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Dealers;
+using Navixy.Panel.Domain.Users;
+using Navixy.Panel.Infrastructure.IntegrationTests.Support;
+using Navixy.Panel.Infrastructure.Persistence;
+using Navixy.Panel.Infrastructure.Persistence.Repositories;
+using Navixy.Panel.TestSupport;
+
+namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// panel/user/list through the provider's substring index gives exactly what the plain condition gives: a
+/// randomized corpus (mixed case, accents, Cyrillic, digits, <c>%</c>, <c>_</c>, quotes) against the expected
+/// result computed here with that condition's semantics, every page and count, after inserts, sub-users, edits
+/// and deletes, and on a database whose users were stored before the index existed.
+/// </summary>
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class UserSearchTests(string provider)
+{
+    private static readonly DateTime Now = new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    // Pieces of the corpus: each one in several cases, so case-insensitivity is what decides a match.
+    private static readonly string[] Pieces =
+    [
+        "anna", "ANNA", "Anna", "smith", "SMITH", "élan", "ÉLAN", "müller", "MÜLLER", "ñu", "иван", "ИВАН", "Иван",
+        "жук", "ЖУК", "ёж", "ЁЖ", "42", "007", "%", "_", "a_b", "50%", "\"q\"", "\\", " ", "-", ".", "x", "bulk",
+    ];
+
+    private TestDatabase _database = null!;
+    private Random _random = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _database = TestDatabase.Create(provider);
+        _random = new Random(20);
+    }
+
+    [TearDown]
+    public void TearDown() => _database?.Dispose(); // null when the provider was skipped
+
+    [Test]
+    public async Task EveryPageAndCount_EqualThePlainCondition_AsUsersAreAddedEditedAndDeleted()
+    {
+        await using (var db = _database.NewContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var (dealer, other) = await AddDealers();
+        await AddUsers(dealer, 150);
+        await AddUsers(other, 30);
+        await AddSubUsers(dealer, 20);
+        await CheckFilters(dealer);
+
+        // Edits and deletes reach the index too (the service has none today; the triggers cover them anyway).
+        await using (var db = _database.NewContext())
+        {
+            var ids = await db.Users.Where(u => u.DealerId == dealer && u.MasterId == null && !db.Users.Any(s => s.MasterId == u.Id)).OrderBy(u => u.Id).Select(u => u.Id).Take(40).ToListAsync();
+            await db.Users.Where(u => ids.Take(20).Contains(u.Id)).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastName, "Renamed Жуков"));
+            await db.Users.Where(u => ids.Skip(20).Contains(u.Id)).ExecuteDeleteAsync();
+        }
+
+        await AddUsers(dealer, 30);
+        await CheckFilters(dealer);
+    }
+
+    [Test]
+    public async Task MigratingADatabaseWithUsers_IndexesTheUsersAlreadyThere()
+    {
+        await using (var db = _database.NewContext())
+        {
+            await db.Database.MigrateAsync("20261122150000_DealerMfaRevision");
+        }
+
+        var (dealer, _) = await AddDealers();
+        await AddUsers(dealer, 120);
+        await AddSubUsers(dealer, 10);
+        await using (var db = _database.NewContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await CheckFilters(dealer);
+    }
+
+    private async Task<(long Dealer, long Other)> AddDealers()
+    {
+        await using var db = _database.NewContext();
+        var dealer = new Dealer("A", Now);
+        var other = new Dealer("B", Now);
+        db.Dealers.AddRange(dealer, other);
+        await db.SaveChangesAsync();
+        return (dealer.Id, other.Id);
+    }
+
+    private async Task AddUsers(long dealerId, int count)
+    {
+        await using var db = _database.NewContext();
+        for (var i = 0; i < count; i++)
+        {
+            var profile = new UserProfile
+            {
+                FirstName = Text(3),
+                MiddleName = _random.Next(3) == 0 ? string.Empty : Text(2),
+                LastName = Text(3),
+                LegalName = _random.Next(2) == 0 ? string.Empty : Text(4),
+                Phone = _random.Next(4) == 0 ? string.Empty : "+7" + _random.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture),
+            };
+            var login = $"{Text(2).Replace(" ", string.Empty, StringComparison.Ordinal)}.{Guid.NewGuid():N}@Example.COM";
+            db.Users.Add(User.CreateMaster(dealerId, login, "hash", profile, "en_US", "UTC", null, false, null, Now));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    // Sub-users are never listed, yet their names are in the index: their rows must not leak into a page or count.
+    private async Task AddSubUsers(long dealerId, int count)
+    {
+        await using var db = _database.NewContext();
+        var masters = await db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null).Take(count).ToListAsync();
+        db.Users.AddRange(masters.Select(m => m.CreateSubUser($"sub.{Guid.NewGuid():N}@example.com", "hash", Text(2), "Anna SMITH иван", Now)));
+        await db.SaveChangesAsync();
+    }
+
+    private string Text(int pieces) =>
+        string.Concat(Enumerable.Range(0, pieces).Select(_ => Pieces[_random.Next(Pieces.Length)]));
+
+    private async Task CheckFilters(long dealerId)
+    {
+        await using var db = _database.NewContext();
+        var users = await db.Users.AsNoTracking().ToListAsync();
+        var lower = await LowerOfTheDatabase(db);
+        var masters = users.Where(u => u.DealerId == dealerId && u.MasterId == null).ToList();
+        var filters = new List<string>
+        {
+            "anna", "ANNA", "иван", "ИВАН", "Ёж", "élan", "ÉLAN", "MÜL", "%", "_", "a_b", "50%", "%_", "\"q", "\\", "x", "ñ", "42",
+            "+7", " anna ", "example.com", "nothing-like-this", "Жуков", "renamed ж", masters[0].Id.ToString(CultureInfo.InvariantCulture),
+        };
+        for (var i = 0; i < 25; i++)
+        {
+            // Pieces of stored text, re-cased at random, of one to eight characters.
+            var source = users[_random.Next(users.Count)];
+            var field = new[] { source.Login, source.FirstName, source.LastName, source.LegalName, source.Phone, source.MiddleName }[_random.Next(6)];
+            if (field.Length == 0)
+            {
+                continue;
+            }
+
+            var start = _random.Next(field.Length);
+            var piece = field.Substring(start, Math.Min(field.Length - start, _random.Next(1, 9)));
+            filters.Add(_random.Next(2) == 0 ? piece.ToUpperInvariant() : piece);
+        }
+
+        var repository = new UserRepository(db, _database.Options);
+        foreach (var order in new[] { UserOrder.Id, UserOrder.Login, UserOrder.LastName })
+        {
+            // Unfiltered: the count the database keeps, and the first page straight from the order index.
+            var first = await repository.ListMastersAsync(dealerId, null, order, false, 0, 20, CancellationToken.None);
+            Assert.That(first.Count, Is.EqualTo(masters.Count), $"unfiltered count, {order}");
+            Assert.That(first.Users.Select(u => u.Id), Is.EqualTo(Ordered(masters, order, false).Select(u => u.Id).Take(20)), $"unfiltered, {order}");
+        }
+
+        foreach (var filter in filters.Where(f => !string.IsNullOrWhiteSpace(f)))
+        {
+            var expected = masters.Where(Matches(filter, lower)).ToList();
+            foreach (var (order, ascending) in new[] { (UserOrder.Id, true), (UserOrder.Login, false), (UserOrder.LastName, true), (UserOrder.LastName, false) })
+            {
+                var ordered = Ordered(expected, order, ascending).Select(u => u.Id).ToList();
+                for (var offset = 0; offset <= expected.Count; offset += 7)
+                {
+                    var page = await repository.ListMastersAsync(dealerId, filter, order, ascending, offset, 7, CancellationToken.None);
+                    var context = $"filter '{filter}', {order} {(ascending ? "asc" : "desc")}, offset {offset}";
+                    Assert.That(page.Count, Is.EqualTo(expected.Count), context);
+                    Assert.That(page.Users.Select(u => u.Id), Is.EqualTo(ordered.Skip(offset).Take(7)), context);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The condition as the list has always run it: the id, or a substring of the login key, the name fields lowered
+    /// by the database's <c>lower</c>, or the phone, compared with the filter trimmed and lowered invariantly.
+    /// </summary>
+    private static Func<User, bool> Matches(string filter, Func<string, string> lower)
+    {
+        var text = filter.Trim().ToLowerInvariant();
+        long? id = long.TryParse(text, out var parsed) ? parsed : null;
+        return u => u.Id == id
+            || u.LoginKey.Contains(text, StringComparison.Ordinal)
+            || lower(u.FirstName).Contains(text, StringComparison.Ordinal)
+            || lower(u.MiddleName).Contains(text, StringComparison.Ordinal)
+            || lower(u.LastName).Contains(text, StringComparison.Ordinal)
+            || lower(u.LegalName).Contains(text, StringComparison.Ordinal)
+            || u.Phone.Contains(text, StringComparison.Ordinal);
+    }
+
+    // Code point order: SQLite's BINARY collation and the test cluster's C.UTF-8 (scripts/postgres.sh).
+    private static IEnumerable<User> Ordered(List<User> users, UserOrder order, bool ascending)
+    {
+        var sorted = order switch
+        {
+            UserOrder.Login => users.OrderBy(u => u.LoginKey, StringComparer.Ordinal).ThenBy(u => u.Id),
+            UserOrder.LastName => users.OrderBy(u => u.LastName, StringComparer.Ordinal).ThenBy(u => u.Id),
+            _ => users.OrderBy(u => u.Id),
+        };
+        return ascending ? sorted : sorted.Reverse();
+    }
+
+    /// <summary>
+    /// SQLite's built-in <c>lower</c> folds ASCII letters only; PostgreSQL's folds all of Unicode under a UTF-8
+    /// locale. Which one this database has is read from it, and pinned per provider.
+    /// </summary>
+    private async Task<Func<string, string>> LowerOfTheDatabase(PanelDbContext db)
+    {
+        var folded = await db.Database.SqlQueryRaw<string>("SELECT lower('ÉЖA') AS \"Value\"").SingleAsync();
+        Assert.That(folded, Is.EqualTo(provider == "Sqlite" ? "ÉЖa" : "éжa"), "the provider's lower()");
+        return folded == "éжa" ? s => s.ToLowerInvariant() : AsciiLower;
+    }
+
+    private static string AsciiLower(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            builder.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+        }
+
+        return builder.ToString();
+    }
+}
