@@ -22,12 +22,17 @@ public static class ConsolePages
     public static IApplicationBuilder UseConsolePages(this IApplicationBuilder app)
     {
         app.UseMiddleware<PageSecurityHeaders>();
-        app.UseRewriter(new RewriteOptions().AddRewrite("^sign-in/?$", "sign-in.html", skipRemainingRules: true));
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions
+        // API requests never pass the page middlewares: the rewriter logs every URL it sees at Debug, and an API URL
+        // may carry a password or hash in its query string.
+        app.UseWhen(context => IsOutsideApi(context.Request), pages =>
         {
-            // Revalidate on every use: the files carry no fingerprint, the ETag makes an unchanged file a 304.
-            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+            pages.UseRewriter(new RewriteOptions().AddRewrite("^sign-in/?$", "sign-in.html", skipRemainingRules: true));
+            pages.UseDefaultFiles();
+            pages.UseStaticFiles(new StaticFileOptions
+            {
+                // Revalidate on every use: the files carry no fingerprint, the ETag makes an unchanged file a 304.
+                OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+            });
         });
         return app;
     }
