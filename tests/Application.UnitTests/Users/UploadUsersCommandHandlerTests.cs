@@ -116,6 +116,35 @@ public sealed class UploadUsersCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_SpreadsheetExport_KeepsQuotedSeparatorsLineBreaksAndQuotes()
+    {
+        var result = await Upload("\uFEFF" + Header.Replace("\n", ";comment\r\n", StringComparison.Ordinal)
+            + "a@x.com;\"Ann; \"\"Jo\"\"\";Lee;individual;Passw0rd1;\"line one\r\nline two\"\r\n");
+
+        Assert.That(result.Total, Is.EqualTo(1));
+        Assert.That((_added[0].FirstName, _added[0].Comment), Is.EqualTo(("Ann; \"Jo\"", "line one\r\nline two")));
+    }
+
+    [Test]
+    public void Handle_WhenARowFollowsAMultiLineField_RowNumberIsTheLineItStartsOn()
+    {
+        var ex = Assert.ThrowsAsync<ValidationException>(() => Upload(Header.Replace("\n", ";comment\n", StringComparison.Ordinal)
+            + "a@x.com;Ann;Lee;individual;Passw0rd1;\"two\nlines\"\nbad-login;Bo;Ng;individual;Passw0rd2;\n"));
+
+        Assert.That(ex!.RowNumber, Is.EqualTo(4));
+        Assert.That(_added, Is.Empty);
+    }
+
+    [Test]
+    public void Handle_WhenQuoteNotClosed_Throws7WithTheRowItOpensOn()
+    {
+        var ex = Assert.ThrowsAsync<ValidationException>(() => Upload(Header + "a@x.com;Ann;Lee;individual;Passw0rd1\nb@x.com;\"Bo;Ng;individual;Passw0rd2\n"));
+
+        Assert.That(ex!.RowNumber, Is.EqualTo(3));
+        Assert.That(ex.Errors.Single().Error, Does.Contain("not closed"));
+    }
+
+    [Test]
     public void Handle_WhenNotUtf8_Throws7()
     {
         var handler = new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hasher().Object, Fakes.Clock().Object);
