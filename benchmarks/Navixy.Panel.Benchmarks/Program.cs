@@ -131,6 +131,8 @@ internal sealed class ProviderRun : IAsyncDisposable
         $"--Database:Provider={Provider}",
         $"--Bootstrap:AdminPassword={Program.AdminPassword}",
         "--Logging:LogLevel:Default=Warning",
+        // wrk measures throughput from one address: the per-session and per-address limit would cap it.
+        "--Protocol:RateLimit:PerSecond=0",
         .. _connectionString is null ? Array.Empty<string>() : [$"--ConnectionStrings:Panel={_connectionString}"],
     ];
 

@@ -12,7 +12,10 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ProtocolOptions>(configuration.GetSection("Protocol"));
+        services.AddOptions<ProtocolOptions>().Bind(configuration.GetSection("Protocol"))
+            .Validate(o => o.RateLimit.PerSecond >= 0, $"{RateLimitOptions.PerSecondKey} must be 0 (off) or a number of requests per second.");
+        services.AddNavixyRateLimit();
+        services.AddTrustedProxies();
         services.AddControllers()
             .ConfigureApiBehaviorOptions(options =>
             {

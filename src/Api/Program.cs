@@ -24,8 +24,9 @@ builder.Services
 var app = builder.Build();
 
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Protocol, Database, Security, Email.
+// every request that needs it, and before the database is touched: Protocol, ForwardedHeaders, Database, Security, Email.
 _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
+_ = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
 _ = app.Services.GetRequiredService<DatabaseOptions>();
 _ = app.Services.GetRequiredService<PanelSessionCache>();
 _ = app.Services.GetRequiredService<ISecretTokens>();
@@ -43,10 +44,12 @@ catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavaila
     app.Logger.LogError("Database unavailable at start-up, migrations and bootstrap skipped: {Reason}", ex.GetBaseException().Message);
 }
 
+app.UseForwardedHeaders();
 app.UseMiddleware<ResponseHeadersMiddleware>();
 app.UseExceptionHandler(_ => { });
 app.UseStatusCodePages(context => WrongPathOrMethod.WriteAsync(context.HttpContext));
 app.UseMiddleware<ProtocolMiddleware>();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapControllers();

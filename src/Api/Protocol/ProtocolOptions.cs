@@ -8,4 +8,7 @@ public sealed class ProtocolOptions
 
     /// <summary>Largest body of an action marked <see cref="FileUploadAttribute"/> (<c>panel/user/upload</c>).</summary>
     public long MaxUploadBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Requests per second per session hash, or per client address without one (section <c>RateLimit</c>).</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
 }
