@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Behaviours;
+using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Mfa;
 using Navixy.Panel.Application.UserAuth;
@@ -40,6 +41,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<LoginThrottle>();
+        services.AddSingleton(sp => new PasswordHashing(sp.GetRequiredService<IPasswordHasher>(), PasswordHashing.DefaultInteractiveWorkers, PasswordHashing.DefaultBulkWorkers));
         services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(SessionCacheSeconds(sp.GetRequiredService<IConfiguration>()))));
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<DealerMfaChanges>();

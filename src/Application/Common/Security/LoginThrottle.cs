@@ -7,7 +7,7 @@ namespace Navixy.Panel.Application.Common.Security;
 /// Password checks of panel and user logins: counts failed logins per login in the database, so the limit
 /// holds across API instances, and takes the same time whether or not the login exists.
 /// </summary>
-public sealed class LoginThrottle(ILoginFailureRepository failures, IPasswordHasher passwordHasher, TimeProvider clock)
+public sealed class LoginThrottle(ILoginFailureRepository failures, PasswordHashing passwordHashing, TimeProvider clock)
 {
     public async Task<bool> IsLockedAsync(LoginScope scope, string login, CancellationToken cancellationToken)
     {
@@ -24,9 +24,9 @@ public sealed class LoginThrottle(ILoginFailureRepository failures, IPasswordHas
     {
         if (storedHash is null)
         {
-            passwordHasher.VerifyDummy(password);
+            await passwordHashing.VerifyDummyAsync(password, cancellationToken);
         }
-        else if (passwordHasher.Verify(storedHash, password))
+        else if (await passwordHashing.VerifyAsync(storedHash, password, cancellationToken))
         {
             return true;
         }

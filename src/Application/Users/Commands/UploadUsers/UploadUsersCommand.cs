@@ -1,3 +1,4 @@
+using Navixy.Panel.Application.Common.Security;
 using System.Text;
 using FluentValidation;
 using MediatR;
@@ -35,7 +36,7 @@ public sealed record UploadUsersCommand(long DealerId, byte[]? File) : IRequest<
 /// <param name="Errors">Rows refused; always 0, since a file with a bad row is refused whole.</param>
 public sealed record UploadUsersResult(int Total, int Errors);
 
-public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IPasswordHasher passwordHasher, TimeProvider clock)
+public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, TimeProvider clock)
     : IRequestHandler<UploadUsersCommand, UploadUsersResult>
 {
     private static readonly CreateUserCommandValidator RowValidator = new();
@@ -71,9 +72,8 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
             throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = firstTaken.Number };
         }
 
-        // Password hashing is deliberately slow; spread it over the cores.
-        var hashes = new string[commands.Length];
-        Parallel.For(0, commands.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => hashes[i] = passwordHasher.Hash(commands[i].Command.Password!));
+        // Password hashing is deliberately slow: the bulk lane spreads it over all cores but one, off the request threads.
+        var hashes = await passwordHashing.HashManyAsync(commands.Select(c => c.Command.Password!).ToArray(), cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         try
