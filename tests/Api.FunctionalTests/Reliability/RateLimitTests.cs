@@ -93,6 +93,17 @@ public sealed class RateLimitTests
     }
 
     [Test]
+    public async Task ConsolePages_AreNeitherLimitedNorCounted()
+    {
+        string[] paths = ["/", "/sign-in", "/js/missing.js"];
+        var replies = await FloodAsync(i => new HttpRequestMessage(HttpMethod.Get, paths[i % paths.Length]) { Headers = { { TestAddress.Header, "10.6.0.1" } } });
+
+        Assert.That(replies.Select(r => r.Status), Has.None.EqualTo(HttpStatusCode.TooManyRequests));
+        var navixy = await SendAsync(Request("panel/user/list", "10.6.0.1"));
+        Assert.That(navixy.Text, Does.Contain("\"code\":3"), "the pages left the address its whole /v2 budget");
+    }
+
+    [Test]
     public async Task ZeroPerSecond_TurnsTheLimitOff()
     {
         using var factory = new PanelApiFactory("Sqlite");
