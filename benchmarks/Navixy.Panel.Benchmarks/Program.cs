@@ -14,7 +14,8 @@ namespace Navixy.Panel.Benchmarks;
 /// <summary>
 /// The benchmark harness behind <c>benchmarks/run.sh</c>: for each provider it starts the built service as a
 /// process on a fresh database, fills dealers of 10k, 100k and 1M users, and measures bulk and selected updates
-/// (against raw SQL), throughput and latency with wrk, and the login flow. Writes a markdown report.
+/// (against raw SQL), throughput and latency with wrk, the login flow, and another dealer's sign-ins and reads
+/// during an upload of 1,000 and 10,000 rows (--import-rows; 0 skips it). Writes a markdown report.
 /// </summary>
 public static partial class Program
 {
@@ -56,10 +57,10 @@ public static partial class Program
     internal static partial Regex CodePattern();
 
     /// <summary>Command line of the harness.</summary>
-    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, string Command)
+    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, int[] ImportRows, string Command)
     {
         /// <summary>Every cell, in the order they run; <c>--cells</c> picks some.</summary>
-        public static readonly string[] AllCells = ["bulk", "selected", "throughput", "login", "purge", "growth"];
+        public static readonly string[] AllCells = ["bulk", "selected", "throughput", "login", "import", "purge", "growth"];
 
         public bool Runs(string cell) => Cells.Contains(cell);
 
@@ -83,6 +84,7 @@ public static partial class Program
                 Value("--cells", string.Join(',', AllCells)).Split(',') is var cells && cells.Except(AllCells).ToArray() is { Length: > 0 } unknown
                     ? throw new ArgumentException($"--cells: unknown {string.Join(", ", unknown)}; known: {string.Join(", ", AllCells)}")
                     : cells,
+                Value("--import-rows", "1000,10000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, Invariant)).Where(n => n > 0).ToArray(),
                 "benchmarks/run.sh" + string.Concat(ExtraArguments(args).Select(a => " " + a)));
         }
 
@@ -143,6 +145,8 @@ internal sealed class ProviderRun : IAsyncDisposable
         "--Logging:LogLevel:Default=Warning",
         // A pass a second (300 s by default), so the housekeeping cells see a purge start right after they fill a table.
         "--Housekeeping:IntervalSeconds=1",
+        // wrk measures throughput from one address: the per-session and per-address limit would cap it.
+        "--Protocol:RateLimit:PerSecond=0",
         .. _connectionString is null ? Array.Empty<string>() : [$"--ConnectionStrings:Panel={_connectionString}"],
     ];
 
@@ -170,6 +174,15 @@ internal sealed class ProviderRun : IAsyncDisposable
         if (_options.Runs("login"))
         {
             report.Logins.Add(await MeasureLoginAsync((await NewDealerAsync("Bench login")).Hash));
+        }
+
+        if (_options.Runs("import"))
+        {
+            var other = await NewDealerAsync("Bench import, other dealer");
+            foreach (var rows in _options.ImportRows)
+            {
+                report.Imports.Add(await MeasureImportAsync(rows, other.Hash));
+            }
         }
 
         if (_options.Runs("purge"))
@@ -265,6 +278,75 @@ internal sealed class ProviderRun : IAsyncDisposable
                 Console.WriteLine($"   wrk {name} x{connections}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms");
             }
         }
+    }
+
+    /// <summary>
+    /// One dealer uploads <paramref name="rows"/> users while another dealer's user signs in and its panel reads
+    /// the (cached) default settings, one request after another: their latency idle and during the upload.
+    /// </summary>
+    private async Task<ImportRow> MeasureImportAsync(int rows, string otherPanelHash)
+    {
+        var login = $"import-bench-{Guid.NewGuid():N}@example.com";
+        await Post("panel/user/create", new
+        {
+            user = new { login, first_name = "Other", last_name = "Dealer", legal_type = "individual" },
+            password = Program.UserPassword,
+            locale = "en_US",
+            time_zone = "UTC",
+        }, otherPanelHash);
+        var importer = long.Parse(await Manage("dealer", "create", "--name", $"Import {rows}"), CultureInfo.InvariantCulture);
+        var importerLogin = $"import{rows}-{Guid.NewGuid():N}"[..24];
+        await Manage("account", "create", "--dealer", importer.ToString(CultureInfo.InvariantCulture), "--login", importerLogin, "--password", Program.AccountPassword, "--permissions", "users:read,users:create");
+        var importerHash = (await Post("panel/account/auth", new { login = importerLogin, password = Program.AccountPassword })).GetProperty("hash").GetString()!;
+        var csv = new System.Text.StringBuilder("login;first_name;last_name;legal_type;password\n");
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"imported{i}-{importer}@example.com;Ann;Lee;individual;Import-Passw0rd{i}\n");
+        }
+
+        async Task<(double Auth, double Read)> OneOfEachAsync()
+        {
+            var watch = Stopwatch.StartNew();
+            await Post("user/auth", new { login, password = Program.UserPassword });
+            var auth = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            await Post("panel/user/mfa/settings/default/read", new { }, otherPanelHash);
+            return (auth, watch.Elapsed.TotalMilliseconds);
+        }
+
+        var idle = new List<(double Auth, double Read)>();
+        for (var run = 0; run < 35; run++)
+        {
+            idle.Add(await OneOfEachAsync());
+        }
+
+        idle.RemoveRange(0, 5);
+        using var uploadClient = new HttpClient { BaseAddress = _http.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv.ToString())), "file", "users.csv" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v2/panel/user/upload") { Content = content };
+        request.Headers.TryAddWithoutValidation("Authorization", "NVX " + importerHash);
+        var uploadWatch = Stopwatch.StartNew();
+        var upload = uploadClient.SendAsync(request);
+        var during = new List<(double Auth, double Read)>();
+        while (!upload.IsCompleted)
+        {
+            during.Add(await OneOfEachAsync());
+        }
+
+        using var reply = await upload;
+        var uploadMs = uploadWatch.Elapsed.TotalMilliseconds;
+        var body = await reply.Content.ReadAsStringAsync();
+        if (!body.Contains("\"success\":true", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"upload of {rows} rows failed: {body}");
+        }
+
+        var row = new ImportRow(Provider, rows, uploadMs, during.Count,
+            Program.Percentile(idle.Select(r => r.Auth), 50), Program.Percentile(idle.Select(r => r.Auth), 99),
+            Program.Percentile(during.Select(r => r.Auth), 50), Program.Percentile(during.Select(r => r.Auth), 99),
+            Program.Percentile(idle.Select(r => r.Read), 99), Program.Percentile(during.Select(r => r.Read), 99));
+        Console.WriteLine($"   upload {rows}: reply {uploadMs:F0} ms; other dealer's user/auth p50/p99 idle {row.AuthIdleP50Ms:F1}/{row.AuthIdleP99Ms:F1} ms, during {row.AuthDuringP50Ms:F1}/{row.AuthDuringP99Ms:F1} ms ({row.SamplesDuring} samples); default/read p99 idle {row.ReadIdleP99Ms:F1}, during {row.ReadDuringP99Ms:F1} ms");
+        return row;
     }
 
     private async Task<BulkRow> MeasureBulkAsync(int size, long dealer, string hash)

@@ -15,6 +15,9 @@ internal sealed record ThroughputRow(string Provider, int Users, string Request,
 
 internal sealed record LoginRow(string Provider, double AuthMs, double VerifyMs, double HashingMs);
 
+internal sealed record ImportRow(
+    string Provider, int Rows, double UploadMs, int SamplesDuring, double AuthIdleP50Ms, double AuthIdleP99Ms, double AuthDuringP50Ms, double AuthDuringP99Ms, double ReadIdleP99Ms, double ReadDuringP99Ms);
+
 /// <summary>Collects the measurements and renders docs/benchmarks.md's tables.</summary>
 internal sealed class Report(Program.Options options)
 {
@@ -29,6 +32,8 @@ internal sealed class Report(Program.Options options)
     public List<PurgeRow> Purges { get; } = [];
 
     public List<GrowthRow> Growth { get; } = [];
+
+    public List<ImportRow> Imports { get; } = [];
 
     public string ToMarkdown()
     {
@@ -102,6 +107,17 @@ internal sealed class Report(Program.Options options)
             foreach (var row in Growth)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Second} | {row.Requests:N0} | {row.SecondFactorSessions:N0} | {row.LoginFailures:N0} |");
+            }
+        }
+
+        if (Imports.Count > 0)
+        {
+            text.AppendLine().AppendLine("### Upload of users, and another dealer meanwhile (`user/auth`, cached `default/read`, one after another; idle: 30 after 5 warm-up)").AppendLine();
+            text.AppendLine("| provider | rows | upload reply ms | user/auth p50 idle ms | p99 idle | p50 during | p99 during (target <= 2x idle) | default/read p99 idle ms | p99 during (target < 20) | samples during |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var row in Imports)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Rows:N0} | {F(row.UploadMs)} | {F(row.AuthIdleP50Ms)} | {F(row.AuthIdleP99Ms)} | {F(row.AuthDuringP50Ms)} | {F(row.AuthDuringP99Ms)} | {F(row.ReadIdleP99Ms)} | {F(row.ReadDuringP99Ms)} | {row.SamplesDuring} |");
             }
         }
 

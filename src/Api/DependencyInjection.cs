@@ -14,6 +14,8 @@ public static class DependencyInjection
     {
         // Read when first resolved, so test hosts can still add configuration after this call.
         services.AddSingleton(sp => Options.Create(ProtocolOptions.Read(sp.GetRequiredService<IConfiguration>())));
+        services.AddNavixyRateLimit();
+        services.AddTrustedProxies();
         services.AddControllers()
             .ConfigureApiBehaviorOptions(options =>
             {

@@ -28,11 +28,12 @@ builder.Services
 var app = builder.Build();
 
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Protocol, Database, Security, Email, Housekeeping. The stop is
+// every request that needs it, and before the database is touched: Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping. The stop is
 // one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
 try
 {
     _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
+    _ = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
     _ = app.Services.GetRequiredService<DatabaseOptions>();
     _ = app.Services.GetRequiredService<PanelSessionCache>();
     _ = app.Services.GetRequiredService<IEmailSender>();
@@ -57,11 +58,13 @@ catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavaila
     app.Logger.LogError("Database unavailable at start-up, migrations and bootstrap skipped: {Reason}", ex.GetBaseException().Message);
 }
 
+app.UseForwardedHeaders();
 app.UseMiddleware<ResponseHeadersMiddleware>();
 app.UseExceptionHandler(_ => { });
 app.UseStatusCodePages(context => WrongPathOrMethod.WriteAsync(context.HttpContext));
 app.UseConsolePages();
 app.UseMiddleware<ProtocolMiddleware>();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapControllers();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Common.Behaviours;
 using Navixy.Panel.Application.Common.Configuration;
+using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Application.Mfa;
@@ -42,6 +43,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<LoginThrottle>();
+        services.AddSingleton(sp => new PasswordHashing(sp.GetRequiredService<IPasswordHasher>(), PasswordHashing.DefaultInteractiveWorkers, PasswordHashing.DefaultBulkWorkers));
         services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(SessionCacheSeconds(sp.GetRequiredService<IConfiguration>()))));
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<SecondFactorLimits>();

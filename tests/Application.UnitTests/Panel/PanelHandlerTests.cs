@@ -58,7 +58,7 @@ public sealed class PanelHandlerTests
 
     private Task<PanelAuthResult> Auth(string login = "ops", string password = "Right-Passw0rd") =>
         new AuthenticatePanelAccountCommandHandler(_accounts.Object, _dealers.Object, _sessions.Object, _unitOfWork.Object,
-                Fakes.Tokens().Object, new LoginThrottle(_failures, _hasher.Object, Fakes.Clock().Object), Fakes.Clock().Object)
+                Fakes.Tokens().Object, new LoginThrottle(_failures, Fakes.Hashing(_hasher.Object), Fakes.Clock().Object), Fakes.Clock().Object)
             .Handle(new AuthenticatePanelAccountCommand(login, password), CancellationToken.None);
 
     [Test]
@@ -245,7 +245,7 @@ public sealed class PanelHandlerTests
     [Test]
     public async Task CreatePanelAccount_MissingDealer201_TakenLogin206_ElseHashedPassword()
     {
-        var handler = new CreatePanelAccountCommandHandler(_dealers.Object, _accounts.Object, _unitOfWork.Object, _hasher.Object, Fakes.Clock().Object);
+        var handler = new CreatePanelAccountCommandHandler(_dealers.Object, _accounts.Object, _unitOfWork.Object, Fakes.Hashing(_hasher.Object), Fakes.Clock().Object);
         Assert.That(Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new CreatePanelAccountCommand(4, "ops", "Secret123!", "users:read"), CancellationToken.None))!.Code, Is.EqualTo(ErrorCode.NotFound));
 
         GivenAccount();
@@ -274,7 +274,7 @@ public sealed class PanelHandlerTests
     {
         PanelAccount? admin = null;
         _accounts.Setup(a => a.Add(It.IsAny<PanelAccount>())).Callback((PanelAccount a) => admin = a);
-        var handler = new BootstrapPlatformCommandHandler(_dealers.Object, _accounts.Object, _unitOfWork.Object, _hasher.Object, Fakes.Clock().Object);
+        var handler = new BootstrapPlatformCommandHandler(_dealers.Object, _accounts.Object, _unitOfWork.Object, Fakes.Hashing(_hasher.Object), Fakes.Clock().Object);
 
         var configured = await handler.Handle(new BootstrapPlatformCommand("Configured-1"), CancellationToken.None);
 
@@ -292,7 +292,7 @@ public sealed class PanelHandlerTests
     public async Task Bootstrap_WhenADealerExists_DoesNothing()
     {
         _dealers.Setup(d => d.AnyAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        var handler = new BootstrapPlatformCommandHandler(_dealers.Object, _accounts.Object, _unitOfWork.Object, _hasher.Object, Fakes.Clock().Object);
+        var handler = new BootstrapPlatformCommandHandler(_dealers.Object, _accounts.Object, _unitOfWork.Object, Fakes.Hashing(_hasher.Object), Fakes.Clock().Object);
 
         Assert.That(await handler.Handle(new BootstrapPlatformCommand(null), CancellationToken.None), Is.EqualTo(new BootstrapOutcome(false, null)));
         _accounts.Verify(a => a.Add(It.IsAny<PanelAccount>()), Times.Never);

@@ -53,6 +53,10 @@ internal static class Fakes
         return tokens;
     }
 
+    /// <summary>Password hashing with one worker per lane over <paramref name="hasher"/> (by default <see cref="Hasher"/>).</summary>
+    public static Navixy.Panel.Application.Common.Security.PasswordHashing Hashing(IPasswordHasher? hasher = null) =>
+        new(hasher ?? Hasher().Object, interactiveWorkers: 1, bulkWorkers: 1);
+
     public static Mock<IPasswordHasher> Hasher()
     {
         var hasher = new Mock<IPasswordHasher>();

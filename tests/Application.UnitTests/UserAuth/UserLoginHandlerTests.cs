@@ -57,7 +57,7 @@ public sealed class UserLoginHandlerTests
     private Task<UserAuthResult> Login(string login = "jane@example.com", string password = "Passw0rd!") =>
         new AuthenticateUserCommandHandler(
                 _users.Object, _sessions.Object, _unitOfWork.Object, _tokens.Object,
-                new LoginThrottle(_failures, _hasher.Object, _clock.Object), Codes(), Limits(), _clock.Object)
+                new LoginThrottle(_failures, Fakes.Hashing(_hasher.Object), _clock.Object), Codes(), Limits(), _clock.Object)
             .Handle(new AuthenticateUserCommand(login, password), CancellationToken.None);
 
     private void GivenUser(MfaSettings? account = null, MfaSettings? dealerDefault = null, bool demo = false, bool activated = true, bool subUser = false)

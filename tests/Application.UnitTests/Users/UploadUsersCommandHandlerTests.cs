@@ -28,7 +28,7 @@ public sealed class UploadUsersCommandHandlerTests
     }
 
     private Task<UploadUsersResult> Upload(string csv) =>
-        new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hasher().Object, Fakes.Clock().Object)
+        new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object)
             .Handle(new UploadUsersCommand(9, Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
 
     [Test]
@@ -116,9 +116,38 @@ public sealed class UploadUsersCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_SpreadsheetExport_KeepsQuotedSeparatorsLineBreaksAndQuotes()
+    {
+        var result = await Upload("\uFEFF" + Header.Replace("\n", ";comment\r\n", StringComparison.Ordinal)
+            + "a@x.com;\"Ann; \"\"Jo\"\"\";Lee;individual;Passw0rd1;\"line one\r\nline two\"\r\n");
+
+        Assert.That(result.Total, Is.EqualTo(1));
+        Assert.That((_added[0].FirstName, _added[0].Comment), Is.EqualTo(("Ann; \"Jo\"", "line one\r\nline two")));
+    }
+
+    [Test]
+    public void Handle_WhenARowFollowsAMultiLineField_RowNumberIsTheLineItStartsOn()
+    {
+        var ex = Assert.ThrowsAsync<ValidationException>(() => Upload(Header.Replace("\n", ";comment\n", StringComparison.Ordinal)
+            + "a@x.com;Ann;Lee;individual;Passw0rd1;\"two\nlines\"\nbad-login;Bo;Ng;individual;Passw0rd2;\n"));
+
+        Assert.That(ex!.RowNumber, Is.EqualTo(4));
+        Assert.That(_added, Is.Empty);
+    }
+
+    [Test]
+    public void Handle_WhenQuoteNotClosed_Throws7WithTheRowItOpensOn()
+    {
+        var ex = Assert.ThrowsAsync<ValidationException>(() => Upload(Header + "a@x.com;Ann;Lee;individual;Passw0rd1\nb@x.com;\"Bo;Ng;individual;Passw0rd2\n"));
+
+        Assert.That(ex!.RowNumber, Is.EqualTo(3));
+        Assert.That(ex.Errors.Single().Error, Does.Contain("not closed"));
+    }
+
+    [Test]
     public void Handle_WhenNotUtf8_Throws7()
     {
-        var handler = new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hasher().Object, Fakes.Clock().Object);
+        var handler = new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object);
         var ex = Assert.ThrowsAsync<ValidationException>(() => handler.Handle(new UploadUsersCommand(9, [0x6C, 0xFF, 0xFE, 0x0A]), CancellationToken.None));
         Assert.That(ex!.Errors.Single().Parameter, Is.EqualTo("file"));
     }

@@ -14,8 +14,9 @@ public sealed record LoginAttempt(long FailureId);
 /// An attempt is recorded as a failure before its password is checked, in the same atomic step as the count
 /// (<see cref="ILoginFailureRepository.TryReserveAsync"/>), and withdrawn when the password is right. Checking
 /// first and recording after let parallel requests all pass one count: 40 at once got 15 password checks.
+/// The hash itself runs in <see cref="PasswordHashing"/>'s interactive lane, off the request threads.
 /// </remarks>
-public sealed class LoginThrottle(ILoginFailureRepository failures, IPasswordHasher passwordHasher, TimeProvider clock)
+public sealed class LoginThrottle(ILoginFailureRepository failures, PasswordHashing passwordHashing, TimeProvider clock)
 {
     /// <summary>Takes a place for one password check of the login; null when its recent failures reach the limit.</summary>
     public async Task<LoginAttempt?> TryBeginAsync(LoginScope scope, string login, CancellationToken cancellationToken)
@@ -27,18 +28,18 @@ public sealed class LoginThrottle(ILoginFailureRepository failures, IPasswordHas
     /// <summary>
     /// Checks the password against the stored hash, or against a dummy when the login is unknown (null hash), so
     /// response time does not tell which logins exist. A right password withdraws the attempt's failure; a wrong one
-    /// leaves it counted.
+    /// leaves it counted, as does a check abandoned by <paramref name="cancellationToken"/>.
     /// </summary>
-    public async Task<bool> CheckPasswordAsync(LoginAttempt attempt, string? storedHash, string password)
+    public async Task<bool> CheckPasswordAsync(LoginAttempt attempt, string? storedHash, string password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         if (storedHash is null)
         {
-            passwordHasher.VerifyDummy(password);
+            await passwordHashing.VerifyDummyAsync(password, cancellationToken);
             return false;
         }
 
-        if (!passwordHasher.Verify(storedHash, password))
+        if (!await passwordHashing.VerifyAsync(storedHash, password, cancellationToken))
         {
             return false;
         }

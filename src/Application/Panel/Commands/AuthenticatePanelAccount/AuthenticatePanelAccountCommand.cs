@@ -28,7 +28,7 @@ public sealed class AuthenticatePanelAccountCommandHandler(
         var attempt = await throttle.TryBeginAsync(LoginScope.Panel, login, cancellationToken)
             ?? throw new NavixyException(ErrorCode.TooManyRequests, "Too many failed logins, try again later") { RetryAfter = LoginFailure.Window };
         var account = await accounts.FindByLoginAsync(login, cancellationToken);
-        if (!await throttle.CheckPasswordAsync(attempt, account?.PasswordHash, request.Password!))
+        if (!await throttle.CheckPasswordAsync(attempt, account?.PasswordHash, request.Password!, cancellationToken))
         {
             throw new NavixyException(ErrorCode.DealerNotFound);
         }

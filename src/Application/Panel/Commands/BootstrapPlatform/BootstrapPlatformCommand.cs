@@ -1,3 +1,4 @@
+using Navixy.Panel.Application.Common.Security;
 using System.Security.Cryptography;
 using MediatR;
 using Navixy.Panel.Application.Common.Interfaces;
@@ -19,7 +20,7 @@ public sealed class BootstrapPlatformCommandHandler(
     IDealerRepository dealers,
     IPanelAccountRepository accounts,
     IUnitOfWork unitOfWork,
-    IPasswordHasher passwordHasher,
+    PasswordHashing passwordHashing,
     TimeProvider clock) : IRequestHandler<BootstrapPlatformCommand, BootstrapOutcome>
 {
     public const string AdminLogin = "admin";
@@ -38,7 +39,7 @@ public sealed class BootstrapPlatformCommandHandler(
             var dealer = new Dealer("Default dealer", now);
             dealers.Add(dealer);
             await unitOfWork.SaveChangesAsync(ct);
-            accounts.Add(new PanelAccount(dealer.Id, AdminLogin, passwordHasher.Hash(request.AdminPassword ?? generated!), PanelPermissions.All, now));
+            accounts.Add(new PanelAccount(dealer.Id, AdminLogin, await passwordHashing.HashAsync(request.AdminPassword ?? generated!, cancellationToken), PanelPermissions.All, now));
             return true;
         }, cancellationToken);
         return new BootstrapOutcome(true, generated);

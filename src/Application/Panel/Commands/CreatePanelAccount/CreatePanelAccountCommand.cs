@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Domain.Panel;
 
 namespace Navixy.Panel.Application.Panel.Commands.CreatePanelAccount;
@@ -13,7 +14,7 @@ public sealed class CreatePanelAccountCommandHandler(
     IDealerRepository dealers,
     IPanelAccountRepository accounts,
     IUnitOfWork unitOfWork,
-    IPasswordHasher passwordHasher,
+    PasswordHashing passwordHashing,
     TimeProvider clock) : IRequestHandler<CreatePanelAccountCommand, long>
 {
     public async Task<long> Handle(CreatePanelAccountCommand request, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public sealed class CreatePanelAccountCommandHandler(
         }
 
         PanelPermissions.TryParse(request.Permissions, out var permissions, out _);
-        var account = new PanelAccount(request.DealerId, request.Login!, passwordHasher.Hash(request.Password!), permissions, clock.GetUtcNow().UtcDateTime);
+        var account = new PanelAccount(request.DealerId, request.Login!, await passwordHashing.HashAsync(request.Password!, cancellationToken), permissions, clock.GetUtcNow().UtcDateTime);
         accounts.Add(account);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return account.Id;

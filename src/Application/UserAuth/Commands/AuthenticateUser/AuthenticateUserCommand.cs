@@ -37,7 +37,7 @@ public sealed class AuthenticateUserCommandHandler(
         var attempt = await throttle.TryBeginAsync(LoginScope.User, login, cancellationToken)
             ?? throw new NavixyException(ErrorCode.LoginAttemptsExceeded);
         var found = await users.FindByLoginWithMfaAsync(login, cancellationToken);
-        if (!await throttle.CheckPasswordAsync(attempt, found?.User.PasswordHash, request.Password!))
+        if (!await throttle.CheckPasswordAsync(attempt, found?.User.PasswordHash, request.Password!, cancellationToken))
         {
             throw new NavixyException(ErrorCode.WrongLoginOrPassword);
         }

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Users.Models;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.RegisterSubUser;
@@ -12,7 +13,7 @@ public sealed record SubUserModel(string? Login, string? FirstName, string? Last
 /// <summary><c>subuser/register</c>: a master user adds a sub-user to its account; it shares the account's MFA setting.</summary>
 public sealed record RegisterSubUserCommand(long SessionUserId, SubUserModel? User, string? Password) : IRequest<long>;
 
-public sealed class RegisterSubUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IPasswordHasher passwordHasher, TimeProvider clock)
+public sealed class RegisterSubUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, TimeProvider clock)
     : IRequestHandler<RegisterSubUserCommand, long>
 {
     public async Task<long> Handle(RegisterSubUserCommand request, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public sealed class RegisterSubUserCommandHandler(IUserRepository users, IUnitOf
             throw new NavixyException(ErrorCode.LoginInUse);
         }
 
-        var subUser = master.CreateSubUser(model.Login!, passwordHasher.Hash(request.Password!), model.FirstName!.Trim(), model.LastName!.Trim(), clock.GetUtcNow().UtcDateTime);
+        var subUser = master.CreateSubUser(model.Login!, await passwordHashing.HashAsync(request.Password!, cancellationToken), model.FirstName!.Trim(), model.LastName!.Trim(), clock.GetUtcNow().UtcDateTime);
         users.Add(subUser);
         try
         {

@@ -1,6 +1,7 @@
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Users.Models;
 using Navixy.Panel.Domain.Users;
 
@@ -10,7 +11,7 @@ namespace Navixy.Panel.Application.Users.Commands.CreateUser;
 public sealed record CreateUserCommand(long DealerId, UserModel? User, string? Password, string? Locale, string? TimeZone, string? Comment)
     : IRequest<long>, IDealerScoped;
 
-public sealed class CreateUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IPasswordHasher passwordHasher, TimeProvider clock)
+public sealed class CreateUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, TimeProvider clock)
     : IRequestHandler<CreateUserCommand, long>
 {
     public async Task<long> Handle(CreateUserCommand request, CancellationToken cancellationToken)
@@ -21,7 +22,7 @@ public sealed class CreateUserCommandHandler(IUserRepository users, IUnitOfWork 
             throw new NavixyException(ErrorCode.LoginInUse);
         }
 
-        var user = NewUsers.Create(request.DealerId, model, passwordHasher.Hash(request.Password!), request.Locale!, request.TimeZone!, request.Comment, clock.GetUtcNow().UtcDateTime);
+        var user = NewUsers.Create(request.DealerId, model, await passwordHashing.HashAsync(request.Password!, cancellationToken), request.Locale!, request.TimeZone!, request.Comment, clock.GetUtcNow().UtcDateTime);
         users.Add(user);
         try
         {

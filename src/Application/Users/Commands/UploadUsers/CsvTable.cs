@@ -1,85 +1,57 @@
-using System.Text;
+using CsvHelper;
 
 namespace Navixy.Panel.Application.Users.Commands.UploadUsers;
 
-/// <summary>A minimal RFC 4180 reader for <c>;</c>-separated files: quoted fields, doubled quotes, CRLF or LF.</summary>
+/// <summary>
+/// Reads <c>;</c>-separated files as spreadsheets write them (RFC 4180 through CsvHelper): quoted fields holding
+/// <c>;</c> or line breaks, doubled quotes, a UTF-8 byte order mark, CRLF or LF. Blank records are left out.
+/// </summary>
 public static class CsvTable
 {
     public const char Separator = ';';
 
-    /// <summary>The non-empty lines of the file as fields; throws <see cref="FormatException"/> on an unclosed quote.</summary>
-    public static List<string[]> Parse(string text)
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
     {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var i = 0;
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        Separator = Separator,
+        HasHeader = false,
+        TrackLineNumbers = true,
+        TrimWhitespace = true,
+        // A stray quote inside an unquoted field stays text (a password may hold one); the others lose data.
+        OnMalformedRecord = record =>
         {
-            i = 1;
-        }
-
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
+            if (record.Reason != CsvMalformedReason.StrayQuote)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
+                throw new CsvTableException(Describe(record.Reason), checked((int)record.LineNumber));
+            }
+        },
+    };
 
-                continue;
+    /// <summary>The non-blank records of <paramref name="text"/>; throws <see cref="CsvTableException"/> on broken quoting.</summary>
+    public static List<CsvRecord> Parse(string text)
+    {
+        var records = new List<CsvRecord>();
+        using var reader = CsvReader.FromText(text, Options);
+        while (reader.Read())
+        {
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = reader.GetString(i);
             }
 
-            switch (c)
+            if (fields.Length > 1 || fields[0].Trim().Length > 0)
             {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    break;
-                case Separator:
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRow();
-                    break;
-                default:
-                    field.Append(c);
-                    break;
+                records.Add(new CsvRecord(checked((int)reader.LineNumber), fields));
             }
         }
 
-        if (quoted)
-        {
-            throw new FormatException("A quoted field is not closed.");
-        }
-
-        EndRow();
-        return rows;
-
-        void EndRow()
-        {
-            fields.Add(field.ToString());
-            field.Clear();
-            if (fields.Count > 1 || fields[0].Trim().Length > 0)
-            {
-                rows.Add(fields.ToArray());
-            }
-
-            fields.Clear();
-        }
+        return records;
     }
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => "A quoted field is not closed.",
+        CsvMalformedReason.TextAfterClosingQuote => "Text follows the closing quote of a quoted field.",
+        _ => "The CSV quoting is malformed.",
+    };
 }

@@ -1,3 +1,4 @@
+using Navixy.Panel.Application.Common.Security;
 using System.Text;
 using FluentValidation;
 using MediatR;
@@ -13,7 +14,8 @@ namespace Navixy.Panel.Application.Users.Commands.UploadUsers;
 
 /// <summary>
 /// <c>panel/user/upload</c>: imports master users from a <c>;</c>-separated CSV file with a header row. The whole
-/// file is checked first and imported in one transaction, or not at all. Row numbers count the header as row 1.
+/// file is checked first and imported in one transaction, or not at all. A row number is the line of the file a
+/// record starts on (the header's is 1), so a quoted field spanning lines still points a text editor at its record.
 /// </summary>
 public sealed record UploadUsersCommand(long DealerId, byte[]? File) : IRequest<UploadUsersResult>, IDealerScoped
 {
@@ -34,7 +36,7 @@ public sealed record UploadUsersCommand(long DealerId, byte[]? File) : IRequest<
 /// <param name="Errors">Rows refused; always 0, since a file with a bad row is refused whole.</param>
 public sealed record UploadUsersResult(int Total, int Errors);
 
-public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IPasswordHasher passwordHasher, TimeProvider clock)
+public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, TimeProvider clock)
     : IRequestHandler<UploadUsersCommand, UploadUsersResult>
 {
     private static readonly CreateUserCommandValidator RowValidator = new();
@@ -70,9 +72,8 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
             throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = firstTaken.Number };
         }
 
-        // Password hashing is deliberately slow; spread it over the cores.
-        var hashes = new string[commands.Length];
-        Parallel.For(0, commands.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => hashes[i] = passwordHasher.Hash(commands[i].Command.Password!));
+        // Password hashing is deliberately slow: the bulk lane spreads it over all cores but one, off the request threads.
+        var hashes = await passwordHashing.HashManyAsync(commands.Select(c => c.Command.Password!).ToArray(), cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         try
@@ -104,14 +105,14 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
             throw new ValidationException("file", "must be UTF-8 text");
         }
 
-        List<string[]> table;
+        List<CsvRecord> table;
         try
         {
             table = CsvTable.Parse(text);
         }
-        catch (FormatException ex)
+        catch (CsvTableException ex)
         {
-            throw new ValidationException("file", ex.Message);
+            throw new ValidationException("file", ex.Message) { RowNumber = ex.LineNumber };
         }
 
         if (table.Count <= 1)
@@ -124,17 +125,17 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
             throw new ValidationException("file", $"must hold at most {UploadUsersCommand.MaxRows} rows");
         }
 
-        var header = table[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var header = table[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var missing = UploadUsersCommand.RequiredColumns.Where(c => !header.Contains(c)).ToArray();
         if (missing.Length > 0)
         {
-            throw new ValidationException("file", $"header lacks column(s): {string.Join(", ", missing)}") { RowNumber = 1 };
+            throw new ValidationException("file", $"header lacks column(s): {string.Join(", ", missing)}") { RowNumber = table[0].LineNumber };
         }
 
         return table.Skip(1)
-            .Select((fields, index) => (
-                Number: index + 2,
-                Values: header.Select((name, column) => (name, value: column < fields.Length ? fields[column].Trim() : string.Empty))
+            .Select(record => (
+                Number: record.LineNumber,
+                Values: header.Select((name, column) => (name, value: column < record.Fields.Length ? record.Fields[column].Trim() : string.Empty))
                     .Where(p => p.name.Length > 0)
                     .DistinctBy(p => p.name)
                     .ToDictionary(p => p.name, p => p.value)))

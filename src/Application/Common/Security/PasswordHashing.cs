@@ -1,0 +1,58 @@
+using Navixy.Panel.Application.Common.Interfaces;
+
+namespace Navixy.Panel.Application.Common.Security;
+
+/// <summary>
+/// Runs the deliberately slow password hashing off the request threads, in two lanes with their own threads:
+/// interactive work (a sign-in's verification, one user or account created) and bulk work (an upload's rows,
+/// at most <c>bulkWorkers</c> at once). A sign-in never waits behind an import, and an import never starves the
+/// thread pool that serves every dealer's requests.
+/// </summary>
+public sealed class PasswordHashing : IDisposable
+{
+    private readonly IPasswordHasher _hasher;
+    private readonly WorkerLane _interactive;
+    private readonly WorkerLane _bulk;
+
+    public PasswordHashing(IPasswordHasher hasher, int interactiveWorkers, int bulkWorkers)
+    {
+        _hasher = hasher;
+        _interactive = new WorkerLane("Password hashing", interactiveWorkers);
+        _bulk = new WorkerLane("Bulk password hashing", bulkWorkers);
+    }
+
+    /// <summary>Bulk lane width for this machine: every core but one, which stays free for requests.</summary>
+    public static int DefaultBulkWorkers => Math.Max(1, Environment.ProcessorCount - 1);
+
+    /// <summary>Interactive lane width: one per core, since each sign-in is a single short hash.</summary>
+    public static int DefaultInteractiveWorkers => Math.Max(2, Environment.ProcessorCount);
+
+    public int BulkWorkers => _bulk.Workers;
+
+    /// <summary>Bulk hashes queued or running, e.g. while an upload is being imported.</summary>
+    public int BulkPending => _bulk.Pending;
+
+    public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
+        _interactive.Run(() => _hasher.Hash(password), cancellationToken);
+
+    public Task<bool> VerifyAsync(string passwordHash, string password, CancellationToken cancellationToken) =>
+        _interactive.Run(() => _hasher.Verify(passwordHash, password), cancellationToken);
+
+    /// <summary>The same work as <see cref="VerifyAsync"/>, for an unknown login.</summary>
+    public Task VerifyDummyAsync(string password, CancellationToken cancellationToken) =>
+        _interactive.Run(() =>
+        {
+            _hasher.VerifyDummy(password);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Hashes many passwords in the bulk lane; the results are in the order of <paramref name="passwords"/>.</summary>
+    public Task<string[]> HashManyAsync(IReadOnlyList<string> passwords, CancellationToken cancellationToken) =>
+        Task.WhenAll(passwords.Select(password => _bulk.Run(() => _hasher.Hash(password), cancellationToken)));
+
+    public void Dispose()
+    {
+        _interactive.Dispose();
+        _bulk.Dispose();
+    }
+}
