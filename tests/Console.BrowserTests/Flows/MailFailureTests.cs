@@ -9,7 +9,7 @@ namespace Navixy.Panel.Console.BrowserTests.Flows;
 [NonParallelizable]
 public sealed class MailFailureTests(string provider) : BrowserTest(provider)
 {
-    protected override string[] Settings => ["--Email:Delivery=Smtp", "--Email:Smtp:Host=127.0.0.1", $"--Email:Smtp:Port={Ports.Free()}"];
+    protected override string[] Settings => ["--Email:Delivery=Smtp", "--Email:Smtp:Host=127.0.0.1", $"--Email:Smtp:Port={Ports.Free()}", "--Email:Smtp:From=no-reply@example.com"];
 
     [OneTimeSetUp]
     public Task EveryoneAsksForACode() => Service.SetEveryoneAsync(true);

@@ -34,6 +34,8 @@ public abstract class BrowserTest(string provider)
     [OneTimeSetUp]
     public async Task StartServiceAndBrowser()
     {
+        // Waits for what the page shows get the same allowance as actions: on two shared cores a call can take seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Service = await ConsoleService.StartAsync(provider, Settings);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

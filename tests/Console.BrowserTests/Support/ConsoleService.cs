@@ -60,7 +60,17 @@ public sealed class ConsoleService : IAsyncDisposable
 
         string[] arguments = [.. configuration, $"--Bootstrap:AdminPassword={AdminPassword}"];
         var service = new ConsoleService(await ApiProcess.StartAsync(arguments), dataDirectory, [.. configuration], server, database);
-        service.AdminHash = (await service.CallAsync("panel/account/auth", new { login = "admin", password = AdminPassword })).GetProperty("hash").GetString()!;
+        try
+        {
+            service.AdminHash = (await service.CallAsync("panel/account/auth", new { login = "admin", password = AdminPassword })).GetProperty("hash").GetString()!;
+        }
+        catch
+        {
+            // The fixture never receives the service, so its tear-down cannot stop the process.
+            await service.DisposeAsync();
+            throw;
+        }
+
         return service;
     }
 
