@@ -26,20 +26,31 @@ public sealed class ApiProcess : IDisposable
     public IReadOnlyCollection<string> Output => _output;
 
     /// <summary>Starts the service with the configuration arguments and waits until <c>/health</c> answers 200.</summary>
-    public static async Task<ApiProcess> StartAsync(IEnumerable<string> configuration)
+    public static Task<ApiProcess> StartAsync(IEnumerable<string> configuration) =>
+        // The suites send many requests quickly from one address; the rate limit has its own tests.
+        StartAsync(Directory.GetCurrentDirectory(), new Dictionary<string, string>(), ["--Protocol:RateLimit:PerSecond=0", .. configuration]);
+
+    /// <summary>
+    /// Starts the service as a shell would: in <paramref name="workingDirectory"/>, with the environment variables and
+    /// arguments given and nothing else but <c>--urls</c> for a free loopback port; waits until <c>/health</c> answers 200.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
     {
         var port = Ports.Free();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(ApiAssembly());
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
-        // The suites send many requests quickly from one address; the rate limit has its own tests.
-        start.ArgumentList.Add("--Protocol:RateLimit:PerSecond=0");
-        foreach (var argument in configuration)
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         var api = new ApiProcess(process, port);
         process.OutputDataReceived += (_, line) =>
@@ -128,16 +139,8 @@ public sealed class ApiProcess : IDisposable
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Navixy.Panel.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "repository root not found");
-        var path = Path.Combine(root!.FullName, "src", "Api", "bin", configuration, testOutput.Name, "Navixy.Panel.Api.dll");
+        var path = Path.Combine(Repository.Root.FullName, "src", "Api", "bin", configuration, testOutput.Name, "Navixy.Panel.Api.dll");
         Assert.That(File.Exists(path), Is.True, path);
         return path;
     }
-
 }
