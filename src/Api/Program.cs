@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api;
+using Navixy.Panel.Api.Logging;
 using Navixy.Panel.Api.Pages;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
@@ -25,13 +26,16 @@ builder.Services
     .AddInfrastructure()
     .AddApi();
 
-var app = builder.Build();
-
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping. The stop is
-// one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
+// every request that needs it, and before the database is touched: Logging and urls (before Build, which reads the
+// levels; Kestrel reads urls only once it starts), Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping.
+// The stop is one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
+WebApplication app;
 try
 {
+    LogLevelSettings.Check(builder.Configuration);
+    ServerUrls.Check(builder.Configuration);
+    app = builder.Build();
     _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
     _ = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
     _ = app.Services.GetRequiredService<DatabaseOptions>();
@@ -77,6 +81,7 @@ try
 }
 catch (IOException ex) when (ex.InnerException is AddressInUseException)
 {
+    // Taken since ServerUrls checked it: the host has logged its failure already, this line still says what to do.
     await Console.Error.WriteLineAsync($"{ex.Message} Choose a free one with --urls, e.g. --urls http://127.0.0.1:5001");
     return 2;
 }

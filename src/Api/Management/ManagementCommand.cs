@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using MediatR;
+using Navixy.Panel.Api.Logging;
 using Navixy.Panel.Application;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Panel.Commands.CreateDealer;
@@ -192,6 +193,7 @@ public static class ManagementCommand
         private IHost BuildHost()
         {
             var builder = Host.CreateApplicationBuilder(Settings);
+            LogLevelSettings.Check(builder.Configuration); // Build reads them, and would stop a bad one with a stack trace
             // Logs go to the error stream and only from Warning up, whatever the Logging section says: the output
             // carries nothing but the result.
             builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);

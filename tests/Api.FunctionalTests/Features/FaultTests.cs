@@ -110,6 +110,11 @@ public sealed class FaultTests
     [TestCase("Housekeeping:BatchSize", "--Housekeeping:BatchSize=0")]
     [TestCase("Housekeeping:BatchSize", "--Housekeeping:BatchSize=1e3")]
     [TestCase("Housekeeping:PauseMilliseconds", "--Housekeeping:PauseMilliseconds=lots")]
+    [TestCase("urls", "--urls=notaurl")]
+    [TestCase("urls", "--urls=http://127.0.0.1:99999")]
+    [TestCase("urls", "--urls=ftp://127.0.0.1:5001")]
+    [TestCase("Logging:LogLevel:Default", "--Logging:LogLevel:Default=Loud")]
+    [TestCase("Logging:Console:LogLevel:Microsoft", "--Logging:Console:LogLevel:Microsoft=chatty")]
     public async Task BadSetting_StopsTheStart_WithOneSentenceAndExitCode2(string named, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
@@ -119,6 +124,7 @@ public sealed class FaultTests
         Assert.That(exit, Is.EqualTo(2), output + error);
         Assert.That(error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith(named + " "), error);
         Assert.That(output + error, Does.Not.Contain("   at ").And.Not.Contain("Unhandled exception"));
+        Assert.That(output, Is.Empty, "no log line before the sentence");
         Assert.That(Path.Combine(folder, "panel.db"), Does.Not.Exist, "the start stopped before the database was touched");
         if (Directory.Exists(folder))
         {
@@ -139,7 +145,9 @@ public sealed class FaultTests
         }
 
         Assert.That(second.Exit, Is.EqualTo(2));
-        Assert.That(second.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.One.Contain(address).And.One.Contain("--urls"), second.Error);
+        Assert.That(second.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("urls ").And.One.Contain(address).And.One.Contain("--urls"), second.Error);
+        Assert.That(second.Output, Is.Empty, "no framework log line, no first-start line: the port is checked before anything starts");
+        Assert.That(Path.Combine(folder + "-second", "panel.db"), Does.Not.Exist, "the start stopped before the database was touched");
         foreach (var data in new[] { folder, folder + "-second" }.Where(Directory.Exists))
         {
             Directory.Delete(data, recursive: true);

@@ -166,6 +166,16 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
     }
 
     [Test]
+    public async Task BadLogLevel_IsAnUnusableSetting_NamedInOneLineWithExit2()
+    {
+        var result = await Run("dealer", "list", "--Logging:LogLevel:Default=Loud");
+
+        Assert.That(result.Exit, Is.EqualTo(2));
+        Assert.That(result.Output, Is.Empty);
+        Assert.That(result.Error, Does.StartWith("Logging:LogLevel:Default must be one of ").And.EndWith(", not 'Loud'.\n"));
+    }
+
+    [Test]
     public async Task UnknownPermission_IsRefusedWithUsage()
     {
         var result = await Run("account", "create", "--dealer", "1", "--login", Unique("p"), "--password", "Secret123!", "--permissions", "users:read,tariffs:delete");
