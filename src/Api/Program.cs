@@ -27,15 +27,16 @@ builder.Services
     .AddApi();
 
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Logging and urls (before Build, which reads the
-// levels; Kestrel reads urls only once it starts), Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping.
+// every request that needs it, and before the database is touched: Logging (before Build, which reads the levels),
+// urls (Kestrel reads them only once it starts; after Build, which a test host never gets past, so its ports are the
+// service's own), Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping.
 // The stop is one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
 WebApplication app;
 try
 {
     LogLevelSettings.Check(builder.Configuration);
-    ServerUrls.Check(builder.Configuration);
     app = builder.Build();
+    ServerUrls.Check(app.Configuration);
     _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
     _ = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
     _ = app.Services.GetRequiredService<DatabaseOptions>();
