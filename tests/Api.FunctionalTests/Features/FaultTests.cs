@@ -132,15 +132,16 @@ public sealed class FaultTests
         }
     }
 
-    [Test]
-    public async Task PortInUse_StopsTheStart_WithOneLineNamingTheAddress()
+    [TestCase("127.0.0.1")]
+    [TestCase("localhost")]
+    public async Task PortInUse_StopsTheStart_WithOneLineNamingTheAddress(string host)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
         string address;
         (int Exit, string Output, string Error) second;
         using (var first = await ApiProcess.StartAsync([$"--Storage:DataDirectory={folder}"]))
         {
-            address = $"http://127.0.0.1:{first.BaseAddress.Port}";
+            address = $"http://{host}:{first.BaseAddress.Port}";
             second = await ApiProcess.RunToExitAsync([$"--urls={address}", $"--Storage:DataDirectory={folder}-second"]);
         }
 
