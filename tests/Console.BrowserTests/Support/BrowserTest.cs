@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Navixy.Panel.Api.FunctionalTests.Support;
 
 namespace Navixy.Panel.Console.BrowserTests.Support;
 
@@ -143,24 +144,13 @@ public abstract class BrowserTest(string provider)
             return;
         }
 
-        var folder = Path.Combine(RepositoryRoot(), "docs", "console");
+        var folder = Path.Combine(Repository.Root.FullName, "docs", "console");
         Directory.CreateDirectory(folder);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-desktop.png") });
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-phone.png") });
         await Axe.AssertNoSeriousViolationsAsync(Page, name + " (phone)");
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Navixy.Panel.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
     protected static string Text(JsonElement element, string property) => element.GetProperty(property).ToString();
