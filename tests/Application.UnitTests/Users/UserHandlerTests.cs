@@ -164,12 +164,12 @@ public sealed class UserHandlerTests
     [Test]
     public async Task List_PassesOrderAndPagingAndComputesEffectiveSetting()
     {
-        _users.Setup(u => u.ListMastersAsync(5, "doe", UserOrder.LastName, false, 10, 20, It.IsAny<CancellationToken>()))
+        _users.Setup(u => u.ListMastersAsync(5, "doe", null, null, UserOrder.LastName, false, 10, 20, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new UserPage([Master(), Master(MfaSettings.Disallowed)], 31));
         _dealers.Setup(d => d.GetDefaultMfaAsync(5, It.IsAny<CancellationToken>())).ReturnsAsync(MfaSettings.Allow(MfaFactorTypes.Email));
 
         var result = await new ListUsersQueryHandler(_users.Object, _dealers.Object, Mapper)
-            .Handle(new ListUsersQuery(5, "doe", "last_name", false, 10, 20), CancellationToken.None);
+            .Handle(new ListUsersQuery(5, "doe", null, "last_name", false, 10, 20), CancellationToken.None);
 
         Assert.That(result.Count, Is.EqualTo(31));
         Assert.That(result.List.Select(u => u.MfaAllowed), Is.EqualTo(new[] { true, false }));
@@ -178,12 +178,12 @@ public sealed class UserHandlerTests
     [Test]
     public async Task List_WithoutParameters_UsesIdAscendingFromZeroAndLimit100()
     {
-        _users.Setup(u => u.ListMastersAsync(5, null, UserOrder.Id, true, 0, 100, It.IsAny<CancellationToken>())).ReturnsAsync(new UserPage([], 0));
+        _users.Setup(u => u.ListMastersAsync(5, null, null, null, UserOrder.Id, true, 0, 100, It.IsAny<CancellationToken>())).ReturnsAsync(new UserPage([], 0));
 
         var result = await new ListUsersQueryHandler(_users.Object, _dealers.Object, Mapper)
-            .Handle(new ListUsersQuery(5, null, null, null, null, null), CancellationToken.None);
+            .Handle(new ListUsersQuery(5, null, null, null, null, null, null), CancellationToken.None);
 
         Assert.That(result.List, Is.Empty);
-        _users.Verify(u => u.ListMastersAsync(5, null, UserOrder.Id, true, 0, 100, It.IsAny<CancellationToken>()), Times.Once);
+        _users.Verify(u => u.ListMastersAsync(5, null, null, null, UserOrder.Id, true, 0, 100, It.IsAny<CancellationToken>()), Times.Once);
     }
 }

@@ -101,7 +101,7 @@ public sealed class SqlServerOfflineTests
         await using var _ = db;
         var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
 
-        var list = await commands.Of(() => users.ListMastersAsync(3, "Smith", UserOrder.Login, ascending: true, offset: 20, limit: 10, CancellationToken.None));
+        var list = await commands.Of(() => users.ListMastersAsync(3, "Smith", null, null, UserOrder.Login, ascending: true, offset: 20, limit: 10, CancellationToken.None));
         var login = await commands.Of(() => users.FindByLoginWithMfaAsync("Some.One@Example.com", CancellationToken.None));
 
         Assert.That(list, Has.Length.EqualTo(2), "a count, then the page");
