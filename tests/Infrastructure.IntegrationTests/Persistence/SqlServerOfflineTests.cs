@@ -128,6 +128,7 @@ public sealed class SqlServerOfflineTests
 
         Assert.That(all, Has.Length.EqualTo(1));
         Assert.That(Flat(all[0]), Does.StartWith("SELECT TOP(1) COUNT(*)").And.Contain("COUNT(CASE WHEN").And.Contain("WHERE [u].[dealer_id] = @").And.Not.Contain("UPDATE"));
+        Assert.That(Flat(all[0]), Does.EndWith("GROUP BY [u].[dealer_id]"), "grouped by the dealer, never by a constant (docs/decisions.md)");
         Assert.That(selected, Has.Length.EqualTo(1));
         Assert.That(Flat(selected[0]), Does.Contain("[u].[id] IN ("));
         Assert.That(following, Has.Length.EqualTo(1));

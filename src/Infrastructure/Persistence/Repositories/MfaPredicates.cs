@@ -36,13 +36,14 @@ internal static class MfaPredicates
     public static Expression<Func<User, bool>> Not(Expression<Func<User, bool>> condition) =>
         Expression.Lambda<Func<User, bool>>(Expression.Not(condition.Body), condition.Parameters);
 
-    /// <summary>Projects a user onto what a dry run counts: demo, and whether <paramref name="unchanged"/> holds.</summary>
+    /// <summary>Projects a user onto what a dry run counts: its dealer, demo, and whether <paramref name="unchanged"/> holds.</summary>
     public static Expression<Func<User, ChangeRow>> AsChangeRow(Expression<Func<User, bool>> unchanged)
     {
         var user = unchanged.Parameters[0];
         return Expression.Lambda<Func<User, ChangeRow>>(
             Expression.MemberInit(
                 Expression.New(typeof(ChangeRow)),
+                Expression.Bind(typeof(ChangeRow).GetProperty(nameof(ChangeRow.DealerId))!, Expression.Property(user, nameof(User.DealerId))),
                 Expression.Bind(typeof(ChangeRow).GetProperty(nameof(ChangeRow.Demo))!, Expression.Property(user, nameof(User.Demo))),
                 Expression.Bind(typeof(ChangeRow).GetProperty(nameof(ChangeRow.Unchanged))!, unchanged.Body)),
             user);
@@ -51,6 +52,8 @@ internal static class MfaPredicates
     /// <summary>One user as a dry run counts it; built by member initialisation so EF can group and count over it.</summary>
     internal sealed class ChangeRow
     {
+        public long DealerId { get; init; }
+
         public bool Demo { get; init; }
 
         public bool Unchanged { get; init; }

@@ -152,10 +152,12 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
         }
 
         // After the change the user's own setting is `settings`, so its effective setting changes unless it already is that.
+        // Grouped by the dealer (one group) rather than a constant: SQLite then aggregates along the dealer's index
+        // instead of sorting every row into a temporary B-tree first (half again as slow at a million).
         var unchanged = MfaPredicates.EffectiveIs(settings, dealerDefault);
         var figures = await target
             .Select(MfaPredicates.AsChangeRow(unchanged))
-            .GroupBy(_ => 1)
+            .GroupBy(r => r.DealerId)
             .Select(g => new MfaChangeFigures(g.Count(), g.Count(r => !r.Demo && !r.Unchanged), g.Count(r => r.Demo)))
             .FirstOrDefaultAsync(cancellationToken);
         return figures ?? new MfaChangeFigures(0, 0, 0);
@@ -165,7 +167,7 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
     {
         var counts = await db.Users.AsNoTracking()
             .Where(u => u.DealerId == dealerId && u.MasterId == null && u.MfaAllowed == null)
-            .GroupBy(_ => 1)
+            .GroupBy(u => u.DealerId)
             .Select(g => new { Following = g.Count(), Demo = g.Count(u => u.Demo) })
             .FirstOrDefaultAsync(cancellationToken);
         return counts is null ? (0, 0) : (counts.Following, counts.Demo);
