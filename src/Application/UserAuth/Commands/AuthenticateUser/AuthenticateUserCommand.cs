@@ -3,8 +3,8 @@ using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
-using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Domain.Mfa;
+using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
