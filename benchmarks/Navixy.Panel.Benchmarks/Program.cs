@@ -60,7 +60,7 @@ public static partial class Program
     internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, int[] ImportRows, string Command)
     {
         /// <summary>Every cell, in the order they run; <c>--cells</c> picks some.</summary>
-        public static readonly string[] AllCells = ["bulk", "selected", "throughput", "login", "import", "purge", "growth"];
+        public static readonly string[] AllCells = ["bulk", "selected", "dryrun", "provenance", "throughput", "login", "import", "purge", "growth"];
 
         public bool Runs(string cell) => Cells.Contains(cell);
 
@@ -166,7 +166,7 @@ internal sealed class ProviderRun : IAsyncDisposable
     public async Task MeasureAsync(Report report)
     {
         Console.WriteLine($"== {Provider}");
-        if (_options.Runs("bulk") || _options.Runs("selected") || _options.Runs("throughput"))
+        if (new[] { "bulk", "selected", "dryrun", "provenance", "throughput" }.Any(_options.Runs))
         {
             await MeasureDealersAsync(report);
         }
@@ -230,6 +230,17 @@ internal sealed class ProviderRun : IAsyncDisposable
             {
                 report.Selected.Add(await MeasureSelectedAsync(size, dealer, hash));
             }
+
+            if (_options.Runs("dryrun"))
+            {
+                report.DryRuns.Add(await ProvenanceCells.MeasureDryRunAsync(this, size, hash, await SomeMastersAsync(dealer, 100)));
+            }
+        }
+
+        if (_options.Runs("provenance"))
+        {
+            var (size, dealer, hash) = dealers[^1];
+            report.Provenance.AddRange(await ProvenanceCells.MeasureReadsAsync(this, size, hash, await MasterRangeAsync(dealer)));
         }
 
         if (!_options.Runs("throughput"))
@@ -480,7 +491,7 @@ internal sealed class ProviderRun : IAsyncDisposable
 
     private async Task<long> FirstMasterAsync(long dealer) => (await SomeMastersAsync(dealer, 1))[0];
 
-    private async Task<long[]> SomeMastersAsync(long dealer, int count, int seed = 0)
+    internal async Task<long[]> SomeMastersAsync(long dealer, int count, int seed = 0)
     {
         var (min, max) = await MasterRangeAsync(dealer);
         var random = new Random(seed);
@@ -496,7 +507,7 @@ internal sealed class ProviderRun : IAsyncDisposable
     }
 
     /// <summary>The lowest and highest id of the dealer's master users.</summary>
-    private async Task<(long Min, long Max)> MasterRangeAsync(long dealer)
+    internal async Task<(long Min, long Max)> MasterRangeAsync(long dealer)
     {
         await using var connection = Connect();
         await connection.OpenAsync();

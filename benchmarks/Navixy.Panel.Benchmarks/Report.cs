@@ -25,6 +25,10 @@ internal sealed class Report(Program.Options options)
 
     public List<SelectedRow> Selected { get; } = [];
 
+    public List<DryRunRow> DryRuns { get; } = [];
+
+    public List<ProvenanceRow> Provenance { get; } = [];
+
     public List<ThroughputRow> Throughput { get; } = [];
 
     public List<LoginRow> Logins { get; } = [];
@@ -62,6 +66,28 @@ internal sealed class Report(Program.Options options)
             foreach (var row in Selected)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {F(row.MedianMs)} | {F(row.P99Ms)} |");
+            }
+        }
+
+        if (DryRuns.Count > 0)
+        {
+            text.AppendLine().AppendLine("### Dry runs (`dry_run: true`: counting only, nothing written; medians after one warm-up round)").AppendLine();
+            text.AppendLine("| provider | users of the dealer | runs | `update` all ms (target < 1000 at 1M) | `update` 100 selected ms | `default/update` ms |");
+            text.AppendLine("|---|---|---|---|---|---|");
+            foreach (var row in DryRuns)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {row.Runs} | {F(row.AllMs)} | {F(row.SelectedMs)} | {F(row.DefaultMs)} |");
+            }
+        }
+
+        if (Provenance.Count > 0)
+        {
+            text.AppendLine().AppendLine("### Provenance reads (one request at a time, dealer with the most users)").AppendLine();
+            text.AppendLine("| provider | users | request | p50 ms | p99 ms |");
+            text.AppendLine("|---|---|---|---|---|");
+            foreach (var row in Provenance)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Users:N0} | {row.Request} | {F(row.P50Ms)} | {F(row.P99Ms)} |");
             }
         }
 

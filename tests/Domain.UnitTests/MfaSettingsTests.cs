@@ -31,6 +31,24 @@ public sealed class MfaSettingsTests
     }
 
     [Test]
+    public void SourceOf_DemoOutranksOwnWhichOutranksDefault()
+    {
+        Assert.That(MfaSettings.SourceOf(true, Email, Email), Is.EqualTo(MfaSource.Demo));
+        Assert.That(MfaSettings.SourceOf(false, MfaSettings.Disallowed, Email), Is.EqualTo(MfaSource.Own));
+        Assert.That(MfaSettings.SourceOf(false, null, MfaSettings.Disallowed), Is.EqualTo(MfaSource.Default));
+        Assert.That(MfaSettings.SourceOf(false, null, null), Is.EqualTo(MfaSource.None));
+    }
+
+    [Test]
+    public void EnforcedAtSignIn_IsTheEffectiveSettingExceptForDemoUsers()
+    {
+        Assert.That(MfaSettings.EnforcedAtSignIn(false, null, Email), Is.True);
+        Assert.That(MfaSettings.EnforcedAtSignIn(false, MfaSettings.Disallowed, Email), Is.False);
+        Assert.That(MfaSettings.EnforcedAtSignIn(false, null, null), Is.False);
+        Assert.That(MfaSettings.EnforcedAtSignIn(true, Email, Email), Is.False);
+    }
+
+    [Test]
     public void FromStorage_RoundTripsAndTreatsNullModeAsNoSetting()
     {
         Assert.That(MfaSettings.FromStorage(null, MfaFactorTypes.Email), Is.Null);

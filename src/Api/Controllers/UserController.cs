@@ -25,11 +25,12 @@ public sealed record ReadUserRequest(long? UserId);
 
 /// <summary>Parameters of <c>panel/user/list</c>.</summary>
 /// <param name="Filter">Substring matched against id, login, names and phone.</param>
-/// <param name="OrderBy"><c>id</c> (default), <c>login</c> or <c>last_name</c>.</param>
+/// <param name="MfaAllowed">Only users whose sign-in asks for a code (true) or does not (false; demo users are exempt, so false).</param>
+/// <param name="OrderBy"><c>id</c> (default), <c>login</c>, <c>last_name</c> or <c>mfa_allowed</c>.</param>
 /// <param name="Ascending">Default true.</param>
 /// <param name="Offset">Default 0.</param>
 /// <param name="Limit">Default 100, at most 1000.</param>
-public sealed record ListUsersRequest(string? Filter, string? OrderBy, bool? Ascending, int? Offset, int? Limit);
+public sealed record ListUsersRequest(string? Filter, bool? MfaAllowed, string? OrderBy, bool? Ascending, int? Offset, int? Limit);
 
 /// <summary>The dealer's users: <c>panel/user/*</c>.</summary>
 [Route("v2/panel/user")]
@@ -61,7 +62,7 @@ public sealed class UserController(IMediator mediator) : NavixyController(mediat
     public async Task<IActionResult> List([FromNavixy] ListUsersRequest request, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(
-            new ListUsersQuery(PanelSession.DealerId, request.Filter, request.OrderBy, request.Ascending, request.Offset, request.Limit),
+            new ListUsersQuery(PanelSession.DealerId, request.Filter, request.MfaAllowed, request.OrderBy, request.Ascending, request.Offset, request.Limit),
             cancellationToken);
         return Success(new { list = result.List, count = result.Count });
     }

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
 using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Application.Mfa.Queries.DryRunDefaultMfaSettingsUpdate;
+using Navixy.Panel.Application.Mfa.Queries.DryRunUserMfaSettingsUpdate;
 using Navixy.Panel.Application.Mfa.Queries.ReadDefaultMfaSettings;
 
 namespace Navixy.Panel.Api.Controllers;
@@ -13,21 +16,31 @@ namespace Navixy.Panel.Api.Controllers;
 /// <summary>Parameters of <c>panel/user/mfa/settings/update</c>.</summary>
 /// <param name="Target">Whom to update: <c>{"type":"all"}</c> or <c>{"type":"selected","ids":[...]}</c>.</param>
 /// <param name="Settings">The settings: <c>{"type":"allowed","factor_types":["email"]}</c> or <c>{"type":"disallowed"}</c>.</param>
-public sealed record UpdateUserMfaSettingsRequest(MfaTargetModel? Target, MfaSettingsModel? Settings);
+/// <param name="DryRun">With true nothing is written: the reply says how many users the update would match and change.</param>
+public sealed record UpdateUserMfaSettingsRequest(MfaTargetModel? Target, MfaSettingsModel? Settings, bool? DryRun);
 
 /// <summary>Parameters of <c>panel/user/mfa/settings/default/update</c>.</summary>
 /// <param name="Settings">The dealer default for users without a setting of their own.</param>
-public sealed record UpdateDefaultMfaSettingsRequest(MfaSettingsModel? Settings);
+/// <param name="DryRun">With true nothing is written: the reply says how many users follow the default and would change.</param>
+public sealed record UpdateDefaultMfaSettingsRequest(MfaSettingsModel? Settings, bool? DryRun);
 
 /// <summary>Users' multi-factor authentication settings: <c>panel/user/mfa/settings/*</c>.</summary>
 [Route("v2/panel/user/mfa/settings")]
 public sealed class UserMfaSettingsController(IMediator mediator) : NavixyController(mediator)
 {
-    /// <summary>Sets the MFA settings of all or selected master users of the dealer (sub-users share their account's).</summary>
+    /// <summary>
+    /// Sets the MFA settings of all or selected master users of the dealer (sub-users share their account's). With
+    /// <c>dry_run</c> it writes nothing and answers <c>dry_run</c>, <c>matched</c>, <c>changed</c> and <c>demo</c>.
+    /// </summary>
     [NavixyAction("update")]
     [Authorize(NavixyPolicies.UsersUpdate)]
     public async Task<IActionResult> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
     {
+        if (request.DryRun == true)
+        {
+            return DryRun(await Mediator.Send(new DryRunUserMfaSettingsUpdateQuery(PanelSession.DealerId, request.Target, request.Settings), cancellationToken));
+        }
+
         await Mediator.Send(new UpdateUserMfaSettingsCommand(PanelSession.DealerId, request.Target, request.Settings), cancellationToken);
         return Success();
     }
@@ -41,12 +54,23 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
         return Success(new { value });
     }
 
-    /// <summary>Sets the dealer's default MFA settings, which apply to users without a setting of their own.</summary>
+    /// <summary>
+    /// Sets the dealer's default MFA settings, which apply to users without a setting of their own. With <c>dry_run</c>
+    /// it writes nothing and answers the figures for the users that follow the default.
+    /// </summary>
     [NavixyAction("default/update")]
     [Authorize(NavixyPolicies.UsersUpdate)]
     public async Task<IActionResult> UpdateDefault([FromNavixy] UpdateDefaultMfaSettingsRequest request, CancellationToken cancellationToken)
     {
+        if (request.DryRun == true)
+        {
+            return DryRun(await Mediator.Send(new DryRunDefaultMfaSettingsUpdateQuery(PanelSession.DealerId, request.Settings), cancellationToken));
+        }
+
         await Mediator.Send(new UpdateDefaultMfaSettingsCommand(PanelSession.DealerId, request.Settings), cancellationToken);
         return Success();
     }
+
+    private static NavixyResult DryRun(MfaChangeFigures figures) =>
+        Success(new { dry_run = true, matched = figures.Matched, changed = figures.Changed, demo = figures.Demo });
 }

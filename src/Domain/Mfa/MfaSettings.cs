@@ -42,6 +42,17 @@ public sealed record MfaSettings
     public static MfaSettings Effective(MfaSettings? own, MfaSettings? dealerDefault) =>
         own ?? dealerDefault ?? Disallowed;
 
+    /// <summary>Where the setting that applies to a user comes from; the demo exemption outranks everything stored.</summary>
+    public static MfaSource SourceOf(bool demo, MfaSettings? own, MfaSettings? dealerDefault) =>
+        demo ? MfaSource.Demo : own is not null ? MfaSource.Own : dealerDefault is not null ? MfaSource.Default : MfaSource.None;
+
+    /// <summary>
+    /// Whether sign-in asks the user for a code: the effective setting allows it and the user is not a demo user. The
+    /// <c>mfa_allowed</c> filter and order of <c>panel/user/list</c> and the dry run's <c>changed</c> use this value.
+    /// </summary>
+    public static bool EnforcedAtSignIn(bool demo, MfaSettings? own, MfaSettings? dealerDefault) =>
+        !demo && Effective(own, dealerDefault).IsAllowed;
+
     /// <summary>Rebuilds settings from their two storage columns; a null mode means "no setting".</summary>
     public static MfaSettings? FromStorage(bool? allowed, MfaFactorTypes factorTypes) => allowed switch
     {

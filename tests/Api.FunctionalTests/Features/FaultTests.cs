@@ -8,6 +8,7 @@ using Moq;
 using Navixy.Panel.Api.FunctionalTests.Support;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Mfa;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
 
@@ -64,7 +65,7 @@ public sealed class FaultTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
         var users = new Mock<IUserRepository>();
-        users.Setup(u => u.ListMastersAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<UserOrder>(), It.IsAny<bool>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+        users.Setup(u => u.ListMastersAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<bool?>(), It.IsAny<MfaSettings?>(), It.IsAny<UserOrder>(), It.IsAny<bool>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("secret internal detail"));
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {

@@ -233,6 +233,22 @@ public static class HostileCorpus
         yield return new($"{Update} form target a bare word", Update, Credential.Panel, 7, _ => Form(("target", "all"), ("settings", Disallowed)));
         yield return new($"{Update} query target not JSON", Update, Credential.Panel, 7, _ => null, "target=%7Bbroken&settings=" + Uri.EscapeDataString(Disallowed));
         yield return new($"{Update} query ids beyond 64-bit", Update, Credential.Panel, 7, _ => null, "target=" + Uri.EscapeDataString("""{"type":"selected","ids":[99999999999999999999]}""") + "&settings=" + Uri.EscapeDataString(Disallowed));
+        HostileCase DryRunCase(string what, string dryRun, string target, string settings, int code = 7) =>
+            new($"{Update} dry run {what}", Update, Credential.Panel, code, _ => Json($$"""{"target":{{target}},"settings":{{settings}},"dry_run":{{dryRun}}}"""));
+        yield return DryRunCase("a word", "\"maybe\"", All, Disallowed);
+        yield return DryRunCase("a number", "1", All, Disallowed);
+        yield return DryRunCase("an object", """{"on":true}""", All, Disallowed);
+        yield return DryRunCase("an array", "[true]", All, Disallowed);
+        yield return DryRunCase("with ids of no user", "true", """{"type":"selected","ids":[999999999]}""", Disallowed, 201);
+        yield return DryRunCase("with ids partly of no user", "true", """{"type":"selected","ids":[1,999999999]}""", Disallowed, 201);
+        yield return DryRunCase("with 101 ids", "true", """{"type":"selected","ids":[""" + string.Join(',', Enumerable.Range(1, 101)) + "]}", Disallowed);
+        yield return DryRunCase("with target all and ids", "true", """{"type":"all","ids":[1]}""", Disallowed);
+        yield return DryRunCase("with unknown settings", "true", All, """{"type":"sometimes"}""");
+        yield return DryRunCase("with target null", "true", "null", Disallowed);
+        yield return new($"{Update} dry run twice", Update, Credential.Panel, 5, _ => Json($$"""{"target":{{All}},"settings":{{Disallowed}},"dry_run":true,"dry_run":false}"""));
+        yield return new($"{Update} query dry run a word", Update, Credential.Panel, 7, _ => null, "target=" + Uri.EscapeDataString(All) + "&settings=" + Uri.EscapeDataString(Disallowed) + "&dry_run=perhaps");
+        yield return new($"{Update} form dry run empty", Update, Credential.Panel, 7, _ => Form(("target", All), ("settings", Disallowed), ("dry_run", string.Empty)));
+        yield return new($"{Update} form dry run without settings", Update, Credential.Panel, 7, _ => Form(("target", All), ("dry_run", "true")));
 
         const string DefaultUpdate = "panel/user/mfa/settings/default/update";
         foreach (var (what, settings) in new[]
@@ -252,6 +268,19 @@ public static class HostileCorpus
 
         yield return new($"{DefaultUpdate} form settings not JSON", DefaultUpdate, Credential.Panel, 7, _ => Form(("settings", "{type:disallowed}")));
         yield return new($"{DefaultUpdate} query settings not JSON", DefaultUpdate, Credential.Panel, 7, _ => null, "settings=%5B%5B");
+        foreach (var (what, body) in new[]
+        {
+            ("dry run a word", """{"settings":{"type":"disallowed"},"dry_run":"yes"}"""),
+            ("dry run a number", """{"settings":{"type":"disallowed"},"dry_run":0}"""),
+            ("dry run without settings", """{"dry_run":true}"""),
+            ("dry run with settings null", """{"settings":null,"dry_run":true}"""),
+            ("dry run allowed with sms", """{"settings":{"type":"allowed","factor_types":["sms"]},"dry_run":true}"""),
+        })
+        {
+            yield return new($"{DefaultUpdate} {what}", DefaultUpdate, Credential.Panel, 7, _ => Json(body));
+        }
+
+        yield return new($"{DefaultUpdate} query dry run a word", DefaultUpdate, Credential.Panel, 7, _ => null, "settings=" + Uri.EscapeDataString(Disallowed) + "&dry_run=maybe");
 
         const string Create = "panel/user/create";
         static string NewUser(string user, string password = "\"Passw0rd!\"") => $$"""{"user":{{user}},"password":{{password}},"locale":"en_US","time_zone":"UTC"}""";
@@ -307,6 +336,10 @@ public static class HostileCorpus
             ("limit over 1000", """{"limit":1001}"""), ("limit negative", """{"limit":-1}"""), ("limit a word", """{"limit":"ten"}"""),
             ("offset negative", """{"offset":-5}"""), ("ascending a word", """{"ascending":"perhaps"}"""),
             ("filter huge", $$"""{"filter":"{{new string('f', 300)}}"}"""), ("filter an array", """{"filter":[]}"""),
+            ("mfa allowed a word", """{"mfa_allowed":"maybe"}"""), ("mfa allowed a number", """{"mfa_allowed":1}"""),
+            ("mfa allowed an array", """{"mfa_allowed":[true]}"""), ("mfa allowed an object", """{"mfa_allowed":{"value":true}}"""),
+            ("mfa allowed with a bad order", """{"mfa_allowed":true,"order_by":"mfa"}"""), ("order by mfa allowed in capitals", """{"order_by":"MFA_ALLOWED"}"""),
+            ("mfa allowed with a huge filter", $$"""{"mfa_allowed":false,"filter":"{{new string('f', 300)}}"}"""),
         })
         {
             yield return new($"{List} {what}", List, Credential.Panel, 7, _ => Json(body));
@@ -314,6 +347,9 @@ public static class HostileCorpus
 
         yield return new($"{List} query limit overflowing", List, Credential.Panel, 7, _ => null, "limit=99999999999999999999");
         yield return new($"{List} query ascending a word", List, Credential.Panel, 7, _ => null, "ascending=sometimes");
+        yield return new($"{List} query mfa allowed a word", List, Credential.Panel, 7, _ => null, "mfa_allowed=maybe");
+        yield return new($"{List} query mfa allowed empty", List, Credential.Panel, 7, _ => null, "mfa_allowed=");
+        yield return new($"{List} form mfa allowed a number", List, Credential.Panel, 7, _ => Form(("mfa_allowed", "2")));
 
         const string Upload = "panel/user/upload";
         const string Header = "login;first_name;last_name;legal_type;password\n";

@@ -24,6 +24,9 @@ public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provi
         ("panel/user/create", "users:create", () => new { user = NewUserFields(), password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }),
         ("panel/user/read", "users:read", () => new { user_id = 1 }),
         ("panel/user/list", "users:read", () => null),
+        ("panel/user/list", "users:read", () => new { mfa_allowed = true, order_by = "mfa_allowed" }),
+        ("panel/user/mfa/settings/update", "users:update", () => new { target = new { type = "all" }, settings = new { type = "allowed", factor_types = new[] { "email" } }, dry_run = true }),
+        ("panel/user/mfa/settings/default/update", "users:update", () => new { settings = new { type = "allowed", factor_types = new[] { "email" } }, dry_run = true }),
         ("panel/user/upload", "users:create", () => new { file = Csv + $"up{Guid.NewGuid():N}@example.com;A;B;individual;Passw0rd1\n" }),
     ];
 
@@ -87,6 +90,7 @@ public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provi
             (await Call("panel/user/read", new { user_id = id }, a.Hash)).ShouldFail(201);
             (await Call("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { id } }, settings = new { type = "disallowed" } }, a.Hash)).ShouldFail(201);
             (await Call("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { a.Users[0], id } }, settings = new { type = "disallowed" } }, a.Hash)).ShouldFail(201);
+            (await Call("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { a.Users[0], id } }, settings = new { type = "disallowed" }, dry_run = true }, a.Hash)).ShouldFail(201);
         }
 
         Assert.That(await DatabaseSnapshot.ChecksumAsync(Factory), Is.EqualTo(before), "a refused request changed the database");
@@ -98,6 +102,8 @@ public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provi
         var a = await DealerWithUsers();
         var b = await DealerWithUsers();
         var rowsOfB = await RowsOf(b.DealerId);
+        var dryRun = (await Call("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = new { type = "disallowed" }, dry_run = true }, a.Hash)).ShouldSucceed();
+        var enforced = (await Call("panel/user/list", new { mfa_allowed = true }, a.Hash)).ShouldSucceed();
 
         (await Call("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = new { type = "disallowed" } }, a.Hash)).ShouldSucceed();
         (await Call("panel/user/mfa/settings/default/update", new { settings = new { type = "disallowed" } }, a.Hash)).ShouldSucceed();
@@ -113,6 +119,8 @@ public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provi
             Assert.That(await RowsOf(b.DealerId), Is.EqualTo(rowsOfB), "dealer B's rows changed");
             Assert.That(list["list"].EnumerateArray().Select(u => u.GetProperty("id").GetInt64()), Is.SupersetOf(a.Users.Append(created)));
             Assert.That(list["count"].GetInt32(), Is.EqualTo(4), "A's two users, the created and the uploaded one");
+            Assert.That(dryRun["matched"].GetInt32(), Is.EqualTo(2), "a dry run of all counts A's users only");
+            Assert.That(enforced["list"].EnumerateArray().Select(u => u.GetProperty("id").GetInt64()), Is.EquivalentTo(a.Users));
             Assert.That(defaultOfA.GetProperty("type").GetString(), Is.EqualTo("disallowed"));
             Assert.That(defaultOfB.GetProperty("type").GetString(), Is.EqualTo("allowed"));
             Assert.That(await MfaAllowed(b.Users[0], b.Hash), Is.True);

@@ -164,26 +164,43 @@ public sealed class UserHandlerTests
     [Test]
     public async Task List_PassesOrderAndPagingAndComputesEffectiveSetting()
     {
-        _users.Setup(u => u.ListMastersAsync(5, "doe", UserOrder.LastName, false, 10, 20, It.IsAny<CancellationToken>()))
+        _users.Setup(u => u.ListMastersAsync(5, "doe", null, null, UserOrder.LastName, false, 10, 20, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new UserPage([Master(), Master(MfaSettings.Disallowed)], 31));
         _dealers.Setup(d => d.GetDefaultMfaAsync(5, It.IsAny<CancellationToken>())).ReturnsAsync(MfaSettings.Allow(MfaFactorTypes.Email));
 
         var result = await new ListUsersQueryHandler(_users.Object, _dealers.Object, Mapper)
-            .Handle(new ListUsersQuery(5, "doe", "last_name", false, 10, 20), CancellationToken.None);
+            .Handle(new ListUsersQuery(5, "doe", null, "last_name", false, 10, 20), CancellationToken.None);
 
         Assert.That(result.Count, Is.EqualTo(31));
         Assert.That(result.List.Select(u => u.MfaAllowed), Is.EqualTo(new[] { true, false }));
+        Assert.That(result.List.Select(u => u.MfaSource), Is.EqualTo(new[] { "default", "own" }));
+        Assert.That(result.List.Select(u => u.MfaUpdatedAt), Is.EqualTo(new[] { null, Fakes.Now.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) }));
+    }
+
+    [Test]
+    public async Task List_FilteredOrOrderedByMfaAllowed_ReadsTheDefaultFirst_AndPassesIt()
+    {
+        var dealerDefault = MfaSettings.Allow(MfaFactorTypes.Email);
+        _dealers.Setup(d => d.GetDefaultMfaAsync(5, It.IsAny<CancellationToken>())).ReturnsAsync(dealerDefault);
+        _users.Setup(u => u.ListMastersAsync(5, null, false, dealerDefault, UserOrder.MfaAllowed, true, 0, 100, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new UserPage([], 0));
+
+        var result = await new ListUsersQueryHandler(_users.Object, _dealers.Object, Mapper)
+            .Handle(new ListUsersQuery(5, null, false, "mfa_allowed", null, null, null), CancellationToken.None);
+
+        Assert.That(result.Count, Is.Zero);
+        _dealers.Verify(d => d.GetDefaultMfaAsync(5, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public async Task List_WithoutParameters_UsesIdAscendingFromZeroAndLimit100()
     {
-        _users.Setup(u => u.ListMastersAsync(5, null, UserOrder.Id, true, 0, 100, It.IsAny<CancellationToken>())).ReturnsAsync(new UserPage([], 0));
+        _users.Setup(u => u.ListMastersAsync(5, null, null, null, UserOrder.Id, true, 0, 100, It.IsAny<CancellationToken>())).ReturnsAsync(new UserPage([], 0));
 
         var result = await new ListUsersQueryHandler(_users.Object, _dealers.Object, Mapper)
-            .Handle(new ListUsersQuery(5, null, null, null, null, null), CancellationToken.None);
+            .Handle(new ListUsersQuery(5, null, null, null, null, null, null), CancellationToken.None);
 
         Assert.That(result.List, Is.Empty);
-        _users.Verify(u => u.ListMastersAsync(5, null, UserOrder.Id, true, 0, 100, It.IsAny<CancellationToken>()), Times.Once);
+        _users.Verify(u => u.ListMastersAsync(5, null, null, null, UserOrder.Id, true, 0, 100, It.IsAny<CancellationToken>()), Times.Once);
     }
 }

@@ -74,13 +74,13 @@ public sealed class UserValidatorTests
 
     [Test]
     public void List_WhenOrderByUnknown_NamesOrderBy() =>
-        Assert.That(Fakes.RejectedParameters(new ListUsersQueryValidator(), new ListUsersQuery(1, null, "balance", null, null, null)), Is.EqualTo(new[] { "order_by" }));
+        Assert.That(Fakes.RejectedParameters(new ListUsersQueryValidator(), new ListUsersQuery(1, null, null, "balance", null, null, null)), Is.EqualTo(new[] { "order_by" }));
 
     [Test]
     public void List_WhenPagingOutOfRange_NamesOffsetAndLimit()
     {
         var validator = new ListUsersQueryValidator();
-        Assert.That(Fakes.RejectedParameters(validator, new ListUsersQuery(1, null, null, null, -1, 1001)), Is.EqualTo(new[] { "limit", "offset" }));
-        Assert.That(Fakes.RejectedParameters(validator, new ListUsersQuery(1, "x", "login", true, 0, 1000)), Is.Empty);
+        Assert.That(Fakes.RejectedParameters(validator, new ListUsersQuery(1, null, null, null, null, -1, 1001)), Is.EqualTo(new[] { "limit", "offset" }));
+        Assert.That(Fakes.RejectedParameters(validator, new ListUsersQuery(1, "x", true, "mfa_allowed", true, 0, 1000)), Is.Empty);
     }
 }

@@ -101,7 +101,7 @@ public sealed class SqlServerOfflineTests
         await using var _ = db;
         var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
 
-        var list = await commands.Of(() => users.ListMastersAsync(3, "Smith", UserOrder.Login, ascending: true, offset: 20, limit: 10, CancellationToken.None));
+        var list = await commands.Of(() => users.ListMastersAsync(3, "Smith", null, null, UserOrder.Login, ascending: true, offset: 20, limit: 10, CancellationToken.None));
         var login = await commands.Of(() => users.FindByLoginWithMfaAsync("Some.One@Example.com", CancellationToken.None));
 
         Assert.That(list, Has.Length.EqualTo(2), "a count, then the page");
@@ -111,6 +111,31 @@ public sealed class SqlServerOfflineTests
         Assert.That(Flat(list[1]), Does.Contain("ORDER BY [u].[login_key], [u].[id] OFFSET @").And.Contain("ROWS FETCH NEXT @"));
         Assert.That(login, Has.Length.EqualTo(1));
         Assert.That(Flat(login[0]), Does.StartWith("SELECT TOP(1)").And.Contain("WHERE [u].[login_key] = @").And.Contain("LEFT JOIN [users] AS [u0] ON [u].[master_id] = [u0].[id]"));
+    }
+
+    [Test]
+    public async Task DryRunCounts_AndTheMfaAllowedFilter_AreOneStatementEach()
+    {
+        var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
+        await using var _ = db;
+        var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
+        var settings = MfaSettings.Allow(MfaFactorTypes.Email);
+
+        var all = await commands.Of(() => users.CountMfaChangeAsync(3, null, settings, MfaSettings.Disallowed, CancellationToken.None));
+        var selected = await commands.Of(() => users.CountMfaChangeAsync(3, [4, 5, 4], settings, null, CancellationToken.None));
+        var following = await commands.Of(() => users.CountFollowingDefaultAsync(3, CancellationToken.None));
+        var filtered = await commands.Of(() => users.ListMastersAsync(3, null, true, settings, UserOrder.MfaAllowed, ascending: true, offset: 0, limit: 10, CancellationToken.None));
+
+        Assert.That(all, Has.Length.EqualTo(1));
+        Assert.That(Flat(all[0]), Does.StartWith("SELECT TOP(1) COUNT(*)").And.Contain("COUNT(CASE WHEN").And.Contain("WHERE [u].[dealer_id] = @").And.Not.Contain("UPDATE"));
+        Assert.That(Flat(all[0]), Does.EndWith("GROUP BY [u].[dealer_id]"), "grouped by the dealer, never by a constant (docs/decisions.md)");
+        Assert.That(selected, Has.Length.EqualTo(1));
+        Assert.That(Flat(selected[0]), Does.Contain("[u].[id] IN ("));
+        Assert.That(following, Has.Length.EqualTo(1));
+        Assert.That(Flat(following[0]), Does.Contain("[u].[mfa_allowed] IS NULL"));
+        Assert.That(filtered, Has.Length.GreaterThanOrEqualTo(2), "the count, then the pages of each value in turn");
+        Assert.That(Flat(filtered[0]), Does.StartWith("SELECT COUNT(*) FROM [users] AS [u] WHERE [u].[dealer_id] = @").And.Contain("[u].[demo] = CAST(0 AS bit)"));
+        Assert.That(Flat(filtered[1]), Does.Contain("ORDER BY [u].[id] OFFSET @").And.Not.Contain("CASE"), "ordered along the id index, never by a computed value");
     }
 
     [Test]

@@ -150,11 +150,11 @@ public sealed class UserRepositoryTests(string provider)
         await using var db = _database.NewContext();
         var users = new UserRepository(db, _database.Options);
 
-        var page = await users.ListMastersAsync(_dealerA, "EXAMPLE", UserOrder.Login, false, 1, 2, CancellationToken.None);
+        var page = await users.ListMastersAsync(_dealerA, "EXAMPLE", null, null, UserOrder.Login, false, 1, 2, CancellationToken.None);
 
         Assert.That(page.Count, Is.EqualTo(5));
         Assert.That(page.Users.Select(u => u.Login), Is.EqualTo(new[] { "a3@example.com", "a2@example.com" }));
-        var byId = await users.ListMastersAsync(_dealerA, _mastersA[4].ToString(System.Globalization.CultureInfo.InvariantCulture), UserOrder.Id, true, 0, 10, CancellationToken.None);
+        var byId = await users.ListMastersAsync(_dealerA, _mastersA[4].ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, UserOrder.Id, true, 0, 10, CancellationToken.None);
         Assert.That(byId.Users.Select(u => u.Id), Does.Contain(_mastersA[4]));
     }
 

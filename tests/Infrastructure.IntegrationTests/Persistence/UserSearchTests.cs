@@ -159,7 +159,7 @@ public sealed class UserSearchTests(string provider)
         foreach (var order in new[] { UserOrder.Id, UserOrder.Login, UserOrder.LastName })
         {
             // Unfiltered: the count the database keeps, and the first page straight from the order index.
-            var first = await repository.ListMastersAsync(dealerId, null, order, false, 0, 20, CancellationToken.None);
+            var first = await repository.ListMastersAsync(dealerId, null, null, null, order, false, 0, 20, CancellationToken.None);
             Assert.That(first.Count, Is.EqualTo(masters.Count), $"unfiltered count, {order}");
             Assert.That(first.Users.Select(u => u.Id), Is.EqualTo(Ordered(masters, order, false).Select(u => u.Id).Take(20)), $"unfiltered, {order}");
         }
@@ -172,7 +172,7 @@ public sealed class UserSearchTests(string provider)
                 var ordered = Ordered(expected, order, ascending).Select(u => u.Id).ToList();
                 for (var offset = 0; offset <= expected.Count; offset += 7)
                 {
-                    var page = await repository.ListMastersAsync(dealerId, filter, order, ascending, offset, 7, CancellationToken.None);
+                    var page = await repository.ListMastersAsync(dealerId, filter, null, null, order, ascending, offset, 7, CancellationToken.None);
                     var context = $"filter '{filter}', {order} {(ascending ? "asc" : "desc")}, offset {offset}";
                     Assert.That(page.Count, Is.EqualTo(expected.Count), context);
                     Assert.That(page.Users.Select(u => u.Id), Is.EqualTo(ordered.Skip(offset).Take(7)), context);

@@ -8,10 +8,19 @@ public enum UserOrder
     Id,
     Login,
     LastName,
+
+    /// <summary>By whether sign-in asks for a code (<see cref="MfaSettings.EnforcedAtSignIn"/>), then by id.</summary>
+    MfaAllowed,
 }
 
 /// <summary>A page of master users and the total before paging.</summary>
 public sealed record UserPage(IReadOnlyList<User> Users, int Count);
+
+/// <summary>
+/// What an MFA change would do (a dry run): <paramref name="Matched"/> master users it covers, <paramref name="Changed"/>
+/// of them whose effective setting would change, <paramref name="Demo"/> of them that are demo users (exempt).
+/// </summary>
+public sealed record MfaChangeFigures(int Matched, int Changed, int Demo);
 
 /// <summary>A user with the MFA settings that decide its effective setting: its account's own and the dealer default.</summary>
 public sealed record UserWithMfa(User User, MfaSettings? AccountMfa, MfaSettings? DealerDefault, bool DealerBlocked)
@@ -37,9 +46,15 @@ public interface IUserRepository
     /// <summary>Which of the given logins are already taken, compared case-insensitively.</summary>
     Task<IReadOnlyCollection<string>> FindTakenLoginsAsync(IReadOnlyCollection<string> logins, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page of the dealer's master users and the exact total before paging. <paramref name="mfaAllowed"/> keeps only
+    /// those whose <see cref="MfaSettings.EnforcedAtSignIn"/> is that value, which needs the dealer's default.
+    /// </summary>
     Task<UserPage> ListMastersAsync(
         long dealerId,
         string? filter,
+        bool? mfaAllowed,
+        MfaSettings? dealerDefault,
         UserOrder orderBy,
         bool ascending,
         int offset,
@@ -59,6 +74,21 @@ public interface IUserRepository
         MfaSettings settings,
         DateTime now,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What setting <paramref name="settings"/> on all (<paramref name="ids"/> null) or the listed master users of the
+    /// dealer would do, counted in one statement without loading a user; <c>Matched</c> below the distinct ids means
+    /// one is not a master user of the dealer.
+    /// </summary>
+    Task<MfaChangeFigures> CountMfaChangeAsync(
+        long dealerId,
+        IReadOnlyCollection<long>? ids,
+        MfaSettings settings,
+        MfaSettings? dealerDefault,
+        CancellationToken cancellationToken);
+
+    /// <summary>The dealer's master users without an own setting (they follow the default), and how many are demo users.</summary>
+    Task<(int Following, int Demo)> CountFollowingDefaultAsync(long dealerId, CancellationToken cancellationToken);
 
     void Add(User user);
 

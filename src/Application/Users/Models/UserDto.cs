@@ -1,8 +1,15 @@
+using Navixy.Panel.Domain.Mfa;
+
 namespace Navixy.Panel.Application.Users.Models;
 
 /// <summary>A user as <c>panel/user/read</c> and <c>panel/user/list</c> show it.</summary>
 public sealed record UserDto
 {
+    public const string SourceOwn = "own";
+    public const string SourceDefault = "default";
+    public const string SourceNone = "none";
+    public const string SourceDemo = "demo";
+
     public long Id { get; init; }
 
     public long DealerId { get; init; }
@@ -44,4 +51,23 @@ public sealed record UserDto
 
     /// <summary>The effective setting: the account's own, else the dealer default, else disallowed.</summary>
     public bool MfaAllowed { get; init; }
+
+    /// <summary>Where the setting comes from: <c>own</c>, <c>default</c>, <c>none</c> or <c>demo</c> (exempt).</summary>
+    public string MfaSource { get; init; } = SourceNone;
+
+    /// <summary>When the account's own setting was last set, UTC <c>yyyy-MM-dd HH:mm:ss</c>; null when never.</summary>
+    public string? MfaUpdatedAt { get; init; }
+
+    /// <summary>The fields that need the dealer default: <c>mfa_allowed</c> and <c>mfa_source</c>.</summary>
+    public UserDto WithMfa(bool demo, MfaSettings? own, MfaSettings? dealerDefault) => this with
+    {
+        MfaAllowed = MfaSettings.Effective(own, dealerDefault).IsAllowed,
+        MfaSource = MfaSettings.SourceOf(demo, own, dealerDefault) switch
+        {
+            Domain.Mfa.MfaSource.Own => SourceOwn,
+            Domain.Mfa.MfaSource.Default => SourceDefault,
+            Domain.Mfa.MfaSource.Demo => SourceDemo,
+            _ => SourceNone,
+        },
+    };
 }

@@ -4,7 +4,7 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.Users.Models;
 
-/// <summary>Entity to DTO on the read side only. <c>mfa_allowed</c> needs the dealer default and is set by the query.</summary>
+/// <summary>Entity to DTO on the read side only. <c>mfa_allowed</c> and <c>mfa_source</c> need the dealer default and are set by the query (<see cref="UserDto.WithMfa"/>).</summary>
 public sealed class UserMappingProfile : Profile
 {
     public const string DateFormat = "yyyy-MM-dd HH:mm:ss";
@@ -14,6 +14,8 @@ public sealed class UserMappingProfile : Profile
         CreateMap<User, UserDto>()
             .ForMember(d => d.LegalType, o => o.MapFrom(s => UserModel.FormatLegalType(s.LegalType)))
             .ForMember(d => d.CreationDate, o => o.MapFrom(s => s.CreatedAt.ToString(DateFormat, CultureInfo.InvariantCulture)))
-            .ForMember(d => d.MfaAllowed, o => o.Ignore());
+            .ForMember(d => d.MfaUpdatedAt, o => o.MapFrom(s => s.MfaUpdatedAt == null ? null : s.MfaUpdatedAt.Value.ToString(DateFormat, CultureInfo.InvariantCulture)))
+            .ForMember(d => d.MfaAllowed, o => o.Ignore())
+            .ForMember(d => d.MfaSource, o => o.Ignore());
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Mfa;
@@ -75,6 +76,8 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
     public async Task<UserPage> ListMastersAsync(
         long dealerId,
         string? filter,
+        bool? mfaAllowed,
+        MfaSettings? dealerDefault,
         UserOrder orderBy,
         bool ascending,
         int offset,
@@ -102,9 +105,26 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
                 || u.Phone.Contains(text));
         }
 
-        var count = string.IsNullOrWhiteSpace(filter) && database.Provider.KeptMasterCount(db, dealerId) is { } kept
+        var enforced = MfaPredicates.EnforcedAtSignIn(dealerDefault);
+        if (mfaAllowed is { } wanted)
+        {
+            query = query.Where(wanted ? enforced : MfaPredicates.Not(enforced));
+        }
+
+        // The kept count is the dealer's masters: exact only while no condition narrows them.
+        var count = string.IsNullOrWhiteSpace(filter) && mfaAllowed is null && database.Provider.KeptMasterCount(db, dealerId) is { } kept
             ? (int)await kept.FirstOrDefaultAsync(cancellationToken)
             : await query.CountAsync(cancellationToken);
+        if (count == 0)
+        {
+            return new UserPage([], 0);
+        }
+
+        if (orderBy == UserOrder.MfaAllowed)
+        {
+            return new UserPage(await PageByMfaAllowedAsync(query, enforced, ascending, offset, limit, cancellationToken), count);
+        }
+
         var ordered = (orderBy, ascending) switch
         {
             (UserOrder.Login, true) => query.OrderBy(u => u.LoginKey).ThenBy(u => u.Id),
@@ -114,8 +134,43 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
             (_, true) => query.OrderBy(u => u.Id),
             (_, false) => query.OrderByDescending(u => u.Id),
         };
-        var users = count == 0 ? [] : await ordered.Skip(offset).Take(limit).ToListAsync(cancellationToken);
-        return new UserPage(users, count);
+        return new UserPage(await ordered.Skip(offset).Take(limit).ToListAsync(cancellationToken), count);
+    }
+
+    public async Task<MfaChangeFigures> CountMfaChangeAsync(
+        long dealerId,
+        IReadOnlyCollection<long>? ids,
+        MfaSettings settings,
+        MfaSettings? dealerDefault,
+        CancellationToken cancellationToken)
+    {
+        var target = db.Users.AsNoTracking().Where(u => u.DealerId == dealerId && u.MasterId == null);
+        if (ids is not null)
+        {
+            var distinct = ids.Distinct().ToArray();
+            target = target.Where(u => distinct.Contains(u.Id));
+        }
+
+        // After the change the user's own setting is `settings`, so its effective setting changes unless it already is that.
+        // Grouped by the dealer (one group) rather than a constant: SQLite then aggregates along the dealer's index
+        // instead of sorting every row into a temporary B-tree first (half again as slow at a million).
+        var unchanged = MfaPredicates.EffectiveIs(settings, dealerDefault);
+        var figures = await target
+            .Select(MfaPredicates.AsChangeRow(unchanged))
+            .GroupBy(r => r.DealerId)
+            .Select(g => new MfaChangeFigures(g.Count(), g.Count(r => !r.Demo && !r.Unchanged), g.Count(r => r.Demo)))
+            .FirstOrDefaultAsync(cancellationToken);
+        return figures ?? new MfaChangeFigures(0, 0, 0);
+    }
+
+    public async Task<(int Following, int Demo)> CountFollowingDefaultAsync(long dealerId, CancellationToken cancellationToken)
+    {
+        var counts = await db.Users.AsNoTracking()
+            .Where(u => u.DealerId == dealerId && u.MasterId == null && u.MfaAllowed == null)
+            .GroupBy(u => u.DealerId)
+            .Select(g => new { Following = g.Count(), Demo = g.Count(u => u.Demo) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return counts is null ? (0, 0) : (counts.Following, counts.Demo);
     }
 
     public Task<int> SetMfaForAllAsync(long dealerId, MfaSettings settings, DateTime now, CancellationToken cancellationToken) =>
@@ -144,6 +199,30 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
                 .SetProperty(u => u.MfaFactorTypes, settings.FactorTypes)
                 .SetProperty(u => u.MfaUpdatedAt, now),
             cancellationToken);
+
+    // Ordered by the enforced value, then id: the two values' pages are read one after the other, each along the id order
+    // index with the value as a residual condition, so a page never sorts the dealer's users (docs/decisions.md).
+    private static async Task<List<User>> PageByMfaAllowedAsync(
+        IQueryable<User> query,
+        Expression<Func<User, bool>> enforced,
+        bool ascending,
+        int offset,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        var (first, second) = ascending ? (MfaPredicates.Not(enforced), enforced) : (enforced, MfaPredicates.Not(enforced));
+        IQueryable<User> ById(IQueryable<User> part) => ascending ? part.OrderBy(u => u.Id) : part.OrderByDescending(u => u.Id);
+
+        var page = await ById(query.Where(first)).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        if (page.Count < limit)
+        {
+            // A short page ended the first part; an empty one needs its size to know where in the second part to start.
+            var firstCount = page.Count > 0 ? offset + page.Count : await query.Where(first).CountAsync(cancellationToken);
+            page.AddRange(await ById(query.Where(second)).Skip(Math.Max(0, offset - firstCount)).Take(limit - page.Count).ToListAsync(cancellationToken));
+        }
+
+        return page;
+    }
 
     private sealed record MasterRow(User User, bool? DefaultAllowed, MfaFactorTypes DefaultFactorTypes, bool DealerBlocked);
 }

@@ -1,9 +1,11 @@
-// Settings → Security: the dealer default, applied to every user after a confirmation, the two calls in order.
+// Settings → Security: the dealer default, applied to every user after a confirmation that states a dry run's
+// figures, the two calls in order.
 import { mfa, sentence } from '../navixy.js';
 import { h, replace } from '../ui/dom.js';
 import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 import { confirmDialog } from '../ui/dialog.js';
+import { dryRunSentence } from '../ui/dry-run.js';
 
 export function render(root, context) {
   document.title = 'Security · Settings · Admin Panel';
@@ -36,9 +38,12 @@ export function render(root, context) {
     event.preventDefault();
     if (save.disabled) return;
     // The modal dialog blocks a second submission while it is open; the calls then run with Save busy.
+    const forecast = await whileBusy(save, () => dryRun(email.checked), 'Checking…');
+    if (!forecast) return;
     const agreed = await confirmDialog({
       title: 'Apply security settings?',
       text: 'The security settings will be applied to all platform users and sub-users, except the demo user.',
+      details: forecast,
       confirm: 'Apply',
     });
     if (!agreed) {
@@ -52,6 +57,17 @@ export function render(root, context) {
     // Save is offered again only while the checkbox differs from what is stored.
     save.disabled = email.checked === saved;
   });
+
+  /** Apply ends with every user's own setting equal to the new one, so the dry run of `update` all says what it does. */
+  async function dryRun(on) {
+    try {
+      const figures = await context.call('panel/user/mfa/settings/update', { target: { type: 'all' }, settings: on ? mfa.enabled : mfa.disabled, dry_run: true });
+      return [dryRunSentence(figures, on)];
+    } catch (error) {
+      if (error.sessionEnded) return null;
+      return [`What it changes could not be checked: ${sentence(error.code)}`];
+    }
+  }
 
   async function load() {
     try {

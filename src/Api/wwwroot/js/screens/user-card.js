@@ -43,7 +43,9 @@ export function render(root, context) {
   }
 
   function securityControls(user, own, status, badge) {
-    const source = own ? 'This account has its own setting.' : 'This account follows the default of Settings → Security.';
+    const source = own
+      ? `This account has its own setting.${user.mfa_updated_at ? ` Set ${user.mfa_updated_at} UTC.` : ''}`
+      : `This account follows the default of Settings → Security${user.mfa_source === 'none' ? ', which is not set (off)' : ''}.`;
     if (user.demo) {
       return notice('info', 'Demo users are exempt from two-factor authentication: they are never asked for a code.');
     }
@@ -58,7 +60,7 @@ export function render(root, context) {
       try {
         await context.call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [user.id] }, settings: on ? mfa.enabled : mfa.disabled });
         replace(status, notice('success', `Two-factor authentication is now ${on ? 'on' : 'off'} for this user and its sub-users.`));
-        replace(badge, mfaBadge({ ...user, mfa_allowed: on }));
+        replace(badge, mfaBadge({ ...user, mfa_allowed: on, mfa_source: 'own' }));
         hint.textContent = 'Asks for an emailed code at sign-in. Also applies to all sub-users of this account. This account has its own setting.';
       } catch (error) {
         if (error.sessionEnded) return;

@@ -1,20 +1,24 @@
-// Users: the server-paged, server-sorted list with search, the two-factor column and bulk Enable / Disable.
+// Users: the server-paged, server-sorted list with search, a 2FA on / off filter, the two-factor column (with where
+// each setting comes from) and bulk Enable / Disable, confirmed with a dry run's figures.
 import { mfa, sentence } from '../navixy.js';
 import { h, replace, email } from '../ui/dom.js';
 import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 import { confirmDialog, choiceDialog } from '../ui/dialog.js';
 import { sortableHeader, mfaBadge, displayName } from '../ui/table.js';
+import { addFigures, dryRunSentence } from '../ui/dry-run.js';
 
 /** The most ids one panel/user/mfa/settings/update call may carry. */
 export const BATCH_SIZE = 100;
 const PAGE_SIZES = [25, 50, 100, 200];
+/** The 2FA filter's options: `mfa_allowed` of panel/user/list (demo users are exempt, so "off"). */
+const MFA_FILTERS = [['', 'All users'], ['true', '2FA on'], ['false', '2FA off']];
 
 export function render(root, context) {
   document.title = 'Users · Admin Panel';
   const mayUpdate = context.can('users', 'update');
   const mayCreate = context.can('users', 'create');
-  const state = { filter: '', orderBy: 'id', ascending: true, offset: 0, limit: 25, count: 0, page: [] };
+  const state = { filter: '', mfaAllowed: '', orderBy: 'id', ascending: true, offset: 0, limit: 25, count: 0, page: [] };
   const selected = new Set();
 
   const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
@@ -22,6 +26,8 @@ export function render(root, context) {
   const searchForm = h('form', { class: 'search', role: 'search' },
     h('label', { for: 'user-search' }, 'Search users'),
     h('div', { class: 'search-row' }, searchInput, h('button', { type: 'submit', class: 'button button-secondary' }, 'Search')));
+  const mfaFilter = h('select', { id: 'mfa-filter', name: 'mfa_allowed' }, MFA_FILTERS.map(([value, label]) => h('option', { value }, label)));
+  const mfaFilterField = h('div', { class: 'mfa-filter' }, h('label', { for: 'mfa-filter' }, 'Two-factor authentication'), mfaFilter);
   const bulkBar = h('div', { class: 'bulk-bar', hidden: true });
   const tableArea = h('div', { class: 'table-wrap' });
   const pager = h('div', { class: 'pager' });
@@ -33,12 +39,22 @@ export function render(root, context) {
         mayCreate ? h('a', { class: 'button button-secondary', href: '#/users/import' }, 'Import users') : null,
         mayCreate ? h('a', { class: 'button button-primary', href: '#/users/new' }, 'Create user') : null)),
     h('section', { class: 'card card-flush', 'aria-label': 'User list' },
-      h('div', { class: 'toolbar' }, searchForm, bulkBar),
+      h('div', { class: 'toolbar' }, searchForm, mfaFilterField, bulkBar),
       status, tableArea, pager));
 
   let searchTimer = null;
   searchForm.addEventListener('submit', (event) => { event.preventDefault(); search(); });
   searchInput.addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(search, 400); });
+
+  mfaFilter.addEventListener('change', () => { state.mfaAllowed = mfaFilter.value; state.offset = 0; load(); });
+
+  /** The list's conditions as panel/user/list parameters, shared by the page and "Select all". */
+  function conditions() {
+    const params = {};
+    if (state.filter) params.filter = state.filter;
+    if (state.mfaAllowed) params.mfa_allowed = state.mfaAllowed === 'true';
+    return params;
+  }
 
   function search() {
     clearTimeout(searchTimer);
@@ -54,8 +70,7 @@ export function render(root, context) {
     tableArea.setAttribute('aria-busy', 'true');
     tableArea.classList.add('is-loading');
     try {
-      const params = { order_by: state.orderBy, ascending: state.ascending, offset: state.offset, limit: state.limit };
-      if (state.filter) params.filter = state.filter;
+      const params = { ...conditions(), order_by: state.orderBy, ascending: state.ascending, offset: state.offset, limit: state.limit };
       const reply = await context.call('panel/user/list', params);
       if (seq !== loadSeq) return;
       state.page = reply.list;
@@ -118,11 +133,17 @@ export function render(root, context) {
         sortableHeader('ID', 'id', sort, onSort, 'col-id'),
         sortableHeader('Login', 'login', sort, onSort, 'col-login'),
         sortableHeader('Name', 'last_name', sort, onSort, 'col-name'),
-        h('th', { scope: 'col' }, 'Two-factor authentication'),
+        sortableHeader('Two-factor authentication', 'mfa_allowed', sort, onSort),
         h('th', { scope: 'col', class: 'col-date' }, 'Created'))),
       h('tbody', {}, rows));
     replace(tableArea, state.page.length ? table
-      : h('div', { class: 'empty' }, h('p', {}, state.filter ? `No users match “${state.filter}”.` : 'No users yet.')));
+      : h('div', { class: 'empty' }, h('p', {}, emptyText())));
+  }
+
+  function emptyText() {
+    const mfaText = state.mfaAllowed === 'true' ? ' with two-factor authentication on' : state.mfaAllowed === 'false' ? ' with two-factor authentication off' : '';
+    if (state.filter) return `No users${mfaText} match “${state.filter}”.`;
+    return mfaText ? `No users${mfaText}.` : 'No users yet.';
   }
 
   function drawPager() {
@@ -159,8 +180,7 @@ export function render(root, context) {
   async function selectEveryone() {
     try {
       for (let offset = 0; offset < state.count; offset += 1000) {
-        const params = { order_by: 'id', ascending: true, offset, limit: 1000 };
-        if (state.filter) params.filter = state.filter;
+        const params = { ...conditions(), order_by: 'id', ascending: true, offset, limit: 1000 };
         const reply = await context.call('panel/user/list', params);
         for (const u of reply.list) selected.add(u.id);
         if (reply.list.length === 0) break;
@@ -178,10 +198,12 @@ export function render(root, context) {
     const batches = [];
     for (let i = 0; i < ids.length; i += BATCH_SIZE) batches.push(ids.slice(i, i + BATCH_SIZE));
     const verb = enable ? 'Enable' : 'Disable';
+    const forecast = await whileBusy(button, () => dryRun(enable, batches), 'Checking…');
+    if (!forecast) return;
     const agreed = await confirmDialog({
       title: `${verb} two-factor authentication?`,
       text: `${ids.length} selected ${ids.length === 1 ? 'user' : 'users'} and their sub-users will ${enable ? 'be asked for an emailed code at their next sign-in' : 'sign in with their password only'}. Demo users stay exempt.`,
-      details: batches.length > 1 ? [`Sent in ${batches.length} batches of at most ${BATCH_SIZE} users.`] : [],
+      details: [...forecast, ...(batches.length > 1 ? [`Sent in ${batches.length} batches of at most ${BATCH_SIZE} users.`] : [])],
       confirm: verb,
     });
     if (!agreed) return;
@@ -195,6 +217,26 @@ export function render(root, context) {
         drawBulkBar();
       }
     });
+  }
+
+  /**
+   * The dialog's figures: each batch as a dry run (nothing is written), added up. A batch the service would refuse
+   * is named; figures that cannot be had are said so, and the change can still be confirmed. Null: the session ended.
+   */
+  async function dryRun(enable, batches) {
+    const figures = [];
+    const refused = [];
+    for (let b = 0; b < batches.length; b++) {
+      try {
+        figures.push(await context.call('panel/user/mfa/settings/update',
+          { target: { type: 'selected', ids: batches[b] }, settings: enable ? mfa.enabled : mfa.disabled, dry_run: true }));
+      } catch (error) {
+        if (error.sessionEnded) return null;
+        if (error.code !== 201) return [`What it changes could not be checked: ${sentence(error.code)}`];
+        refused.push(`Batch ${b + 1} would change nothing: one of its users was not found.`);
+      }
+    }
+    return [...(figures.length ? [dryRunSentence(addFigures(figures), enable)] : []), ...refused];
   }
 
   async function runBulk(enable, ids, batches) {

@@ -9,12 +9,19 @@ export function sortableHeader(label, key, sort, onSort, className = null) {
   return th;
 }
 
-/** The two-factor state of a user as the list and the card show it. */
+/** Where a user's setting comes from (`mfa_source`), as the list and the card say it next to the state. */
+const SOURCES = { own: 'own setting', default: 'from default', none: 'nothing set' };
+
+/** The two-factor state of a user as the list and the card show it, with where it comes from. */
 export function mfaBadge(user) {
-  if (user.demo) return h('span', { class: 'badge badge-neutral', title: 'Demo users are never asked for a code' }, 'Exempt');
-  return user.mfa_allowed
+  if (user.demo || user.mfa_source === 'demo') {
+    return h('span', { class: 'badge badge-neutral', title: 'Demo users are never asked for a code' }, 'Exempt (demo)');
+  }
+  const state = user.mfa_allowed
     ? h('span', { class: 'badge badge-on' }, 'Enabled')
     : h('span', { class: 'badge badge-off' }, 'Disabled');
+  const source = SOURCES[user.mfa_source];
+  return source ? h('span', { class: 'mfa-state' }, state, ' ', h('span', { class: 'mfa-source' }, source)) : state;
 }
 
 /** "Jane Q. Doe", or the legal name for a company. */

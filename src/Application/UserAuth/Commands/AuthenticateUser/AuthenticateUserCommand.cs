@@ -3,6 +3,7 @@ using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
+using Navixy.Panel.Domain.Mfa;
 using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Domain.Users;
 
@@ -55,7 +56,7 @@ public sealed class AuthenticateUserCommandHandler(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var token = tokens.NewSessionToken();
-        if (user.Demo || !found.EffectiveMfa.IsAllowed)
+        if (!MfaSettings.EnforcedAtSignIn(user.Demo, found.AccountMfa, found.DealerDefault))
         {
             sessions.Add(UserSession.StartFull(token.Digest, user.Id, now));
             await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class ReadUserQueryHandler(IUserRepository users, IMapper mapper, 
     {
         var found = await users.FindMasterWithMfaAsync(dealerId, userId, cancellationToken)
             ?? throw new NavixyException(ErrorCode.NotFound);
-        var value = mapper.Map<UserDto>(found.User) with { MfaAllowed = found.EffectiveMfa.IsAllowed };
+        var value = mapper.Map<UserDto>(found.User).WithMfa(found.User.Demo, found.AccountMfa, found.DealerDefault);
         return new ReadUserResult(value, MfaSettingsDto.From(found.AccountMfa));
     }
 }
