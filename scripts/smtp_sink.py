@@ -1,6 +1,12 @@
-"""A loopback SMTP server for the tests: every delivered message is written as an .eml file."""
+"""A loopback SMTP server for the tests: every delivered message is written as an .eml file.
+
+Usage: smtp_sink.py HOST PORT FOLDER [CERT.pem KEY.pem]
+With a certificate and key it offers STARTTLS and refuses mail sent without it (530), so a delivery proves the
+client upgraded the connection.
+"""
 import asyncio
 import pathlib
+import ssl
 import sys
 import uuid
 
@@ -22,8 +28,14 @@ class Sink:
 def main() -> None:
     host, port, folder = sys.argv[1], int(sys.argv[2]), pathlib.Path(sys.argv[3])
     folder.mkdir(parents=True, exist_ok=True)
-    controller = Controller(Sink(folder), hostname=host, port=port)
+    tls = {}
+    if len(sys.argv) > 5:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(sys.argv[4], sys.argv[5])
+        tls = {"tls_context": context, "require_starttls": True}
+    controller = Controller(Sink(folder), hostname=host, port=port, **tls)
     controller.start()
+    print("ready", flush=True)
     try:
         asyncio.get_event_loop().run_forever()
     finally:
