@@ -10,6 +10,7 @@ using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Housekeeping;
+using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
 using Navixy.Panel.Infrastructure;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -28,7 +29,7 @@ builder.Services
 var app = builder.Build();
 
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping. The stop is
+// every request that needs it, and before the database is touched: Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping, Notifications. The stop is
 // one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
 try
 {
@@ -38,6 +39,7 @@ try
     _ = app.Services.GetRequiredService<PanelSessionCache>();
     _ = app.Services.GetRequiredService<IEmailSender>();
     _ = app.Services.GetRequiredService<HousekeepingOptions>();
+    _ = app.Services.GetRequiredService<NotificationOptions>();
     _ = app.Services.GetRequiredService<ISecretTokens>(); // last: without a configured secret it writes one to the data folder
 }
 catch (InvalidSettingException ex)
