@@ -2,7 +2,8 @@
 
 Usage: smtp_sink.py HOST PORT FOLDER [CERT.pem KEY.pem]
 With a certificate and key it offers STARTTLS and refuses mail sent without it (530), so a delivery proves the
-client upgraded the connection.
+client upgraded the connection. A recipient whose address starts with "refused-" is refused for good (550), as a
+server refuses a mailbox that does not exist.
 """
 import asyncio
 import pathlib
@@ -16,6 +17,12 @@ from aiosmtpd.controller import Controller
 class Sink:
     def __init__(self, folder: pathlib.Path):
         self.folder = folder
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("refused-"):
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         name = self.folder / f"{uuid.uuid4().hex}.eml"

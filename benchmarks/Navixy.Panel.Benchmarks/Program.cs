@@ -364,11 +364,9 @@ internal sealed class ProviderRun : IAsyncDisposable
         for (var run = 0; run < runs; run++)
         {
             allowed = !allowed;
-            var baseline = ResetPeakMemory();
-            var watch = Stopwatch.StartNew();
-            await Post("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = Settings(allowed) }, hash);
-            api.Add(watch.Elapsed.TotalMilliseconds);
-            memory.Add(Math.Max(0, PeakMemory() - baseline) / 1024.0 / 1024.0);
+            var (ms, mb) = await TimedUpdateAllAsync(allowed, hash);
+            api.Add(ms);
+            memory.Add(mb);
 
             allowed = !allowed;
             raw.Add(await RawUpdateAllAsync(dealer, allowed));
@@ -394,11 +392,9 @@ internal sealed class ProviderRun : IAsyncDisposable
         for (var run = 0; run < runs; run++)
         {
             await RawUpdateAllAsync(dealer, allowed: true);
-            var baseline = ResetPeakMemory();
-            var watch = Stopwatch.StartNew();
-            await Post("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = Settings(false) }, hash);
-            api.Add(watch.Elapsed.TotalMilliseconds);
-            memory.Add(Math.Max(0, PeakMemory() - baseline) / 1024.0 / 1024.0);
+            var (ms, mb) = await TimedUpdateAllAsync(allowed: false, hash);
+            api.Add(ms);
+            memory.Add(mb);
 
             await RawUpdateAllAsync(dealer, allowed: true);
             raw.Add(await RawUpdateAllAsync(dealer, allowed: false));
@@ -407,6 +403,15 @@ internal sealed class ProviderRun : IAsyncDisposable
         var row = new BulkRow(Provider, size, runs, Program.Median(api), Program.Median(raw), memory.Max());
         Console.WriteLine($"   update all off, notices recorded, {size}: api {row.ApiMs:F0} ms, raw SQL {row.RawMs:F0} ms, ratio {row.Ratio:F2}, peak memory +{row.PeakMemoryMb:F1} MB");
         return row;
+    }
+
+    /// <summary><c>update</c> with target all through HTTP: its time and the API's peak memory growth during it.</summary>
+    private async Task<(double Ms, double PeakMemoryMb)> TimedUpdateAllAsync(bool allowed, string hash)
+    {
+        var baseline = ResetPeakMemory();
+        var watch = Stopwatch.StartNew();
+        await Post("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = Settings(allowed) }, hash);
+        return (watch.Elapsed.TotalMilliseconds, Math.Max(0, PeakMemory() - baseline) / 1024.0 / 1024.0);
     }
 
     private async Task<SelectedRow> MeasureSelectedAsync(int size, long dealer, string hash)

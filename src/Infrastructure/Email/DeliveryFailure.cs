@@ -17,7 +17,11 @@ internal static class DeliveryFailure
     // MailKit's certificate report spans several lines; a log entry stays one.
     private static string OneLine(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    /// <summary>The server refused the address for good: sending again cannot help.</summary>
+    /// <summary>
+    /// The server refused the address for good, or the address cannot be written at all (the sender's address is
+    /// checked at start, so a parse failure is the recipient's): sending again cannot help.
+    /// </summary>
     public static bool IsPermanent(Exception exception) =>
-        exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } command && (int)command.StatusCode >= 500;
+        exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } command && (int)command.StatusCode >= 500
+        || exception is MimeKit.ParseException;
 }

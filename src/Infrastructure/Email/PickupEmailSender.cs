@@ -24,7 +24,8 @@ internal sealed class PickupEmailSender(string directory, string from) : IEmailS
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or MimeKit.ParseException)
         {
-            throw new EmailDeliveryException($"The message could not be written to the pickup folder {directory}: {DeliveryFailure.Describe(ex)}", ex);
+            throw new EmailDeliveryException(
+                $"The message could not be written to the pickup folder {directory}: {DeliveryFailure.Describe(ex)}", ex, DeliveryFailure.IsPermanent(ex));
         }
     }
 }

@@ -110,6 +110,11 @@ public sealed class FaultTests
     [TestCase("Housekeeping:BatchSize", "--Housekeeping:BatchSize=0")]
     [TestCase("Housekeeping:BatchSize", "--Housekeeping:BatchSize=1e3")]
     [TestCase("Housekeeping:PauseMilliseconds", "--Housekeeping:PauseMilliseconds=lots")]
+    [TestCase("Notifications:MfaChanges", "--Notifications:MfaChanges=Some")]
+    [TestCase("Notifications:MaxPerSecond", "--Notifications:MaxPerSecond=0")]
+    [TestCase("Notifications:MaxPerSecond", "--Notifications:MaxPerSecond=fast")]
+    [TestCase("Notifications:LeaseSeconds", "--Notifications:LeaseSeconds=0")]
+    [TestCase("Email:Smtp:CertificateThumbprint", "--Email:Smtp:CertificateThumbprint=AB:CD")]
     public async Task BadSetting_StopsTheStart_WithOneSentenceAndExitCode2(string named, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));

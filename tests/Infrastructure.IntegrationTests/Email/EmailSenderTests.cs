@@ -130,6 +130,21 @@ public sealed class EmailSenderTests
     }
 
     [Test]
+    public async Task Smtp_WhenServerRefusesTheRecipient_FailsForGood_AndWhenItIsDown_NotForGood()
+    {
+        using var sink = await SmtpSink.StartAsync();
+        var sender = new SmtpEmailSender(new SmtpOptions { Host = "127.0.0.1", Port = sink.Port, From = "no-reply@panel.test", TimeoutMilliseconds = 5000 });
+
+        var refused = Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message with { To = "refused-jane@example.com" }, CancellationToken.None));
+        sink.Stop();
+        var down = Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
+
+        Assert.That(refused!.Permanent, Is.True, refused.Message);
+        Assert.That(refused.Message, Does.Contain("550").And.Not.Contain("493027"));
+        Assert.That(down!.Permanent, Is.False, down.Message);
+    }
+
+    [Test]
     public void Smtp_WhenServerUnreachable_ThrowsEmailDeliveryException()
     {
         // A port that was just free: nothing listens there.
