@@ -37,7 +37,8 @@ public sealed partial class EmailOptions
             throw new InvalidSettingException("Email:Smtp:From is required when Email:Delivery is Smtp: the sender's address, e.g. no-reply@example.com.");
         }
 
-        if (from is not null && !MimeKit.MailboxAddress.TryParse(from, out _))
+        // MimeKit also reads a bare word as a (local) mailbox; a sender needs a domain.
+        if (from is not null && !(MimeKit.MailboxAddress.TryParse(from, out var mailbox) && mailbox.LocalPart.Length > 0 && mailbox.Domain.Length > 0))
         {
             throw Setting.Invalid("Email:Smtp:From", "an email address", from);
         }
