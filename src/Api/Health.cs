@@ -33,7 +33,7 @@ public static class Health
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(TimeSpan.FromSeconds(5));
                 reachable = await db.Database.CanConnectAsync(timeout.Token);
-                backlog = reachable ? await outbox.BacklogAsync(timeout.Token) : null;
+                backlog = reachable ? await ReadBacklogAsync(outbox, timeout.Token) : null;
             }
             catch (Exception ex) when (ex is OperationCanceledException || DatabaseFaults.Classify(ex) != DatabaseFault.None)
             {
@@ -52,7 +52,7 @@ public static class Health
                         last_run = housekeeping.Last?.FinishedAt,
                         removed = housekeeping.Last?.Removed ?? 0,
                     },
-                    // Null while the database cannot be read.
+                    // Null while the database or the outbox table cannot be read.
                     notifications = backlog is null ? null : new
                     {
                         pending_batches = backlog.PendingBatches,
@@ -64,5 +64,19 @@ public static class Health
                 statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).ExcludeFromDescription();
         return endpoints;
+    }
+
+    // A database that answers but cannot give the backlog (not migrated yet, say) leaves it unknown; health is
+    // still the connection's.
+    private static async Task<OutboxBacklog?> ReadBacklogAsync(INotificationOutbox outbox, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await outbox.BacklogAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or OperationCanceledException || DatabaseFaults.Classify(ex) != DatabaseFault.None)
+        {
+            return null;
+        }
     }
 }
