@@ -60,7 +60,7 @@ public static partial class Program
     internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, int[] ImportRows, string Command)
     {
         /// <summary>Every cell, in the order they run; <c>--cells</c> picks some.</summary>
-        public static readonly string[] AllCells = ["bulk", "selected", "dryrun", "provenance", "throughput", "login", "import", "purge", "growth"];
+        public static readonly string[] AllCells = ["bulk", "notify", "selected", "dryrun", "provenance", "throughput", "login", "import", "purge", "growth"];
 
         public bool Runs(string cell) => Cells.Contains(cell);
 
@@ -166,7 +166,7 @@ internal sealed class ProviderRun : IAsyncDisposable
     public async Task MeasureAsync(Report report)
     {
         Console.WriteLine($"== {Provider}");
-        if (new[] { "bulk", "selected", "dryrun", "provenance", "throughput" }.Any(_options.Runs))
+        if (new[] { "bulk", "notify", "selected", "dryrun", "provenance", "throughput" }.Any(_options.Runs))
         {
             await MeasureDealersAsync(report);
         }
@@ -224,6 +224,11 @@ internal sealed class ProviderRun : IAsyncDisposable
             if (_options.Runs("bulk"))
             {
                 report.Bulk.Add(await MeasureBulkAsync(size, dealer, hash));
+            }
+
+            if (_options.Runs("notify"))
+            {
+                report.Notify.Add(await MeasureNotifiedBulkAsync(size, dealer, hash));
             }
 
             if (_options.Runs("selected"))
@@ -370,11 +375,9 @@ internal sealed class ProviderRun : IAsyncDisposable
         for (var run = 0; run < runs; run++)
         {
             allowed = !allowed;
-            var baseline = ResetPeakMemory();
-            var watch = Stopwatch.StartNew();
-            await Post("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = Settings(allowed) }, hash);
-            api.Add(watch.Elapsed.TotalMilliseconds);
-            memory.Add(Math.Max(0, PeakMemory() - baseline) / 1024.0 / 1024.0);
+            var (ms, mb) = await TimedUpdateAllAsync(allowed, hash);
+            api.Add(ms);
+            memory.Add(mb);
 
             allowed = !allowed;
             raw.Add(await RawUpdateAllAsync(dealer, allowed));
@@ -383,6 +386,43 @@ internal sealed class ProviderRun : IAsyncDisposable
         var row = new BulkRow(Provider, size, runs, Program.Median(api), Program.Median(raw), memory.Max());
         Console.WriteLine($"   update all {size}: api {row.ApiMs:F0} ms, raw SQL {row.RawMs:F0} ms, ratio {row.Ratio:F2}, peak memory +{row.PeakMemoryMb:F1} MB");
         return row;
+    }
+
+    /// <summary>
+    /// <c>update</c> all turning every master user off under the default <c>Notifications:MfaChanges=TurnedOff</c>, so
+    /// the statement also marks each of them for a notice (and records one batch), against the raw <c>UPDATE</c> making
+    /// the same change. Each timed change starts from all users on (set by raw SQL, untimed). The notices then go out
+    /// in the background at <c>Notifications:MaxPerSecond</c> while the later cells run.
+    /// </summary>
+    private async Task<BulkRow> MeasureNotifiedBulkAsync(int size, long dealer, string hash)
+    {
+        var runs = size >= 1_000_000 ? 3 : 5;
+        var api = new List<double>();
+        var raw = new List<double>();
+        var memory = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            await RawUpdateAllAsync(dealer, allowed: true);
+            var (ms, mb) = await TimedUpdateAllAsync(allowed: false, hash);
+            api.Add(ms);
+            memory.Add(mb);
+
+            await RawUpdateAllAsync(dealer, allowed: true);
+            raw.Add(await RawUpdateAllAsync(dealer, allowed: false));
+        }
+
+        var row = new BulkRow(Provider, size, runs, Program.Median(api), Program.Median(raw), memory.Max());
+        Console.WriteLine($"   update all off, notices recorded, {size}: api {row.ApiMs:F0} ms, raw SQL {row.RawMs:F0} ms, ratio {row.Ratio:F2}, peak memory +{row.PeakMemoryMb:F1} MB");
+        return row;
+    }
+
+    /// <summary><c>update</c> with target all through HTTP: its time and the API's peak memory growth during it.</summary>
+    private async Task<(double Ms, double PeakMemoryMb)> TimedUpdateAllAsync(bool allowed, string hash)
+    {
+        var baseline = ResetPeakMemory();
+        var watch = Stopwatch.StartNew();
+        await Post("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = Settings(allowed) }, hash);
+        return (watch.Elapsed.TotalMilliseconds, Math.Max(0, PeakMemory() - baseline) / 1024.0 / 1024.0);
     }
 
     private async Task<SelectedRow> MeasureSelectedAsync(int size, long dealer, string hash)

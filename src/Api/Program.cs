@@ -11,6 +11,7 @@ using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Housekeeping;
+using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
 using Navixy.Panel.Infrastructure;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -29,7 +30,8 @@ builder.Services
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
 // every request that needs it, and before the database is touched: Logging (before Build, which reads the levels),
 // urls (Kestrel reads them only once it starts; after Build, which a test host never gets past, so its ports are the
-// service's own), Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping.
+// service's own), Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping,
+// Notifications.
 // The stop is one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
 WebApplication app;
 try
@@ -43,6 +45,7 @@ try
     _ = app.Services.GetRequiredService<PanelSessionCache>();
     _ = app.Services.GetRequiredService<IEmailSender>();
     _ = app.Services.GetRequiredService<HousekeepingOptions>();
+    _ = app.Services.GetRequiredService<NotificationOptions>();
     _ = app.Services.GetRequiredService<ISecretTokens>(); // last: without a configured secret it writes one to the data folder
 }
 catch (InvalidSettingException ex)

@@ -8,6 +8,7 @@ using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Application.Mfa;
+using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Application.UserAuth;
 
 namespace Navixy.Panel.Application;
@@ -57,6 +58,10 @@ public static class DependencyInjection
         services.AddScoped<IHousekeepingStep, StaleLoginFailures>();
         services.AddScoped<IHousekeepingStep, StaleSecondFactorEvents>();
         services.AddHostedService<HousekeepingService>();
+
+        services.AddSingleton(sp => NotificationOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<MfaNotices>();
+        services.AddHostedService<NotificationSender>();
         return services;
     }
 

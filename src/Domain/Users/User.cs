@@ -92,6 +92,12 @@ public sealed class User
     /// <summary>Last change of the MFA columns; set-based updates set it too.</summary>
     public DateTime? MfaUpdatedAt { get; private set; }
 
+    /// <summary>The latest "turned off" notice batch that concerns this master user (see <c>NotificationBatch</c>).</summary>
+    public long? MfaOffNoticeBatchId { get; private set; }
+
+    /// <summary>The latest "turned on" notice batch that concerns this master user.</summary>
+    public long? MfaOnNoticeBatchId { get; private set; }
+
     public bool IsMaster => MasterId is null;
 
     /// <summary>The account's own MFA setting, or null when the dealer default applies.</summary>

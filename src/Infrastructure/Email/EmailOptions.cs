@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Navixy.Panel.Application.Common.Configuration;
 using Navixy.Panel.Application.Common.Exceptions;
@@ -12,7 +12,7 @@ public enum EmailDelivery
 }
 
 /// <summary>Section <c>Email</c> of the configuration.</summary>
-public sealed class EmailOptions
+public sealed partial class EmailOptions
 {
     public EmailDelivery Delivery { get; set; } = EmailDelivery.Pickup;
 
@@ -37,9 +37,16 @@ public sealed class EmailOptions
             throw new InvalidSettingException("Email:Smtp:From is required when Email:Delivery is Smtp: the sender's address, e.g. no-reply@example.com.");
         }
 
-        if (from is not null && !MailAddress.TryCreate(from, out _))
+        // MimeKit also reads a bare word as a (local) mailbox; a sender needs a domain.
+        if (from is not null && !(MimeKit.MailboxAddress.TryParse(from, out var mailbox) && mailbox.LocalPart.Length > 0 && mailbox.Domain.Length > 0))
         {
             throw Setting.Invalid("Email:Smtp:From", "an email address", from);
+        }
+
+        var thumbprint = Setting.Text(configuration, "Email:Smtp:CertificateThumbprint")?.Replace(":", string.Empty, StringComparison.Ordinal);
+        if (thumbprint is not null && !Sha256Hex().IsMatch(thumbprint))
+        {
+            throw Setting.Invalid("Email:Smtp:CertificateThumbprint", "the SHA-256 fingerprint of the server's certificate (64 hexadecimal digits)", thumbprint);
         }
 
         var defaults = new SmtpOptions();
@@ -55,10 +62,14 @@ public sealed class EmailOptions
                 UserName = Setting.Text(configuration, "Email:Smtp:UserName"),
                 Password = configuration["Email:Smtp:Password"],
                 From = from ?? defaults.From,
+                CertificateThumbprint = thumbprint,
                 TimeoutMilliseconds = (int)Setting.WholeNumber(configuration, "Email:Smtp:TimeoutMilliseconds", defaults.TimeoutMilliseconds, 1, 600_000, "milliseconds"),
             },
         };
     }
+
+    [GeneratedRegex("^[0-9A-Fa-f]{64}$")]
+    private static partial Regex Sha256Hex();
 }
 
 public sealed class SmtpOptions
@@ -74,6 +85,12 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     public string From { get; set; } = "no-reply@localhost";
+
+    /// <summary>
+    /// SHA-256 fingerprint (hex) of the one certificate accepted from the server even without a trusted chain: a relay
+    /// with a self-signed certificate. Null: the usual validation only. Validation is never switched off.
+    /// </summary>
+    public string? CertificateThumbprint { get; set; }
 
     /// <summary>How long one delivery may take before it counts as failed.</summary>
     public int TimeoutMilliseconds { get; set; } = 10_000;

@@ -1,23 +1,19 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MimeKit;
 using Navixy.Panel.Application.Common.Interfaces;
 
 namespace Navixy.Panel.Infrastructure.Email;
 
 internal static class MailMessages
 {
-    /// <summary>A plain-text message in 7-bit ASCII when possible, so the code reads as-is in the raw message.</summary>
-    public static MailMessage Create(EmailMessage message, string from)
+    /// <summary>
+    /// Plain text, with an HTML alternative when the message has one; prepared for 7-bit transport, so ASCII text
+    /// (a login code) stays readable as-is in the raw message and anything else is quoted-printable.
+    /// </summary>
+    public static MimeMessage Create(EmailMessage message, string from)
     {
-        var ascii = message.TextBody.All(char.IsAscii);
-        var mail = new MailMessage(from, message.To, message.Subject, message.TextBody)
-        {
-            BodyEncoding = ascii ? Encoding.ASCII : Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-            BodyTransferEncoding = ascii ? TransferEncoding.SevenBit : TransferEncoding.QuotedPrintable,
-        };
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        var mail = new MimeMessage([MailboxAddress.Parse(from)], [MailboxAddress.Parse(message.To)], message.Subject, body.ToMessageBody());
+        mail.Prepare(EncodingConstraint.SevenBit);
         return mail;
     }
 }

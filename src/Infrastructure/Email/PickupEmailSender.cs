@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Infrastructure.Storage;
 
@@ -11,19 +10,22 @@ internal sealed class PickupEmailSender(string directory, string from) : IEmailS
     {
         try
         {
-            // The files the mail client writes get the umask's mode: the owner-only folder keeps others out.
+            // The files get the umask's mode: the owner-only folder keeps others out.
             OwnerOnly.CreateDirectory(directory);
             using var mail = MailMessages.Create(message, from);
-            using var client = new SmtpClient
+            // Written under a temporary name and renamed, so a reader (or a crash) never sees half a message.
+            var name = Path.Combine(directory, Guid.NewGuid().ToString("N"));
+            await using (var file = new FileStream(name + ".tmp", FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
             {
-                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-                PickupDirectoryLocation = directory,
-            };
-            await client.SendMailAsync(mail, cancellationToken);
+                await mail.WriteToAsync(file, cancellationToken);
+            }
+
+            File.Move(name + ".tmp", name + ".eml");
         }
-        catch (Exception ex) when (ex is SmtpException or IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or MimeKit.ParseException)
         {
-            throw new EmailDeliveryException($"The message could not be written to the pickup folder {directory}: {DeliveryFailure.Describe(ex)}", ex);
+            throw new EmailDeliveryException(
+                $"The message could not be written to the pickup folder {directory}: {DeliveryFailure.Describe(ex)}", ex, DeliveryFailure.IsPermanent(ex));
         }
     }
 }

@@ -3,6 +3,7 @@ using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Dealers;
+using Navixy.Panel.Domain.Notifications;
 using Navixy.Panel.Domain.Panel;
 using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Domain.Users;
@@ -27,6 +28,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
     public DbSet<SecondFactorEvent> SecondFactorEvents => Set<SecondFactorEvent>();
+
+    public DbSet<NotificationBatch> NotificationBatches => Set<NotificationBatch>();
 
     /// <summary>False while a transaction unit runs that may not be run again (see <see cref="InTransactionAsync{T}"/>).</summary>
     internal bool UnitMayRetry { get; private set; } = true;

@@ -116,6 +116,11 @@ public sealed class FaultTests
     [TestCase("urls", "--urls=ftp://127.0.0.1:5001")]
     [TestCase("Logging:LogLevel:Default", "--Logging:LogLevel:Default=Loud")]
     [TestCase("Logging:Console:LogLevel:Microsoft", "--Logging:Console:LogLevel:Microsoft=chatty")]
+    [TestCase("Notifications:MfaChanges", "--Notifications:MfaChanges=Some")]
+    [TestCase("Notifications:MaxPerSecond", "--Notifications:MaxPerSecond=0")]
+    [TestCase("Notifications:MaxPerSecond", "--Notifications:MaxPerSecond=fast")]
+    [TestCase("Notifications:LeaseSeconds", "--Notifications:LeaseSeconds=0")]
+    [TestCase("Email:Smtp:CertificateThumbprint", "--Email:Smtp:CertificateThumbprint=AB:CD")]
     public async Task BadSetting_StopsTheStart_WithOneSentenceAndExitCode2(string named, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));

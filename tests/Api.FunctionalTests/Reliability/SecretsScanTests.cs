@@ -65,13 +65,13 @@ public sealed class SecretsScanTests(string provider) : FunctionalTest(provider)
 
         var guarded = Unique("guarded") + "@example.com";
         var guardedPassword = Secret("Guard");
-        (await Call("panel/user/create", new
+        var guardedId = (await Call("panel/user/create", new
         {
             user = new { login = guarded, first_name = "G", last_name = "S", legal_type = "individual", dealer_mfa_settings = new { type = "allowed", factor_types = new[] { "email" } } },
             password = guardedPassword,
             locale = "en_US",
             time_zone = "UTC",
-        }, panel)).ShouldSucceed();
+        }, panel)).ShouldSucceed()["id"].GetInt64();
         var plain = Unique("plain") + "@example.com";
         var plainPassword = Secret("Plain");
         (await Call("panel/user/create", new { user = new { login = plain, first_name = "P", last_name = "S", legal_type = "individual" }, password = plainPassword, locale = "en_US", time_zone = "UTC" }, panel, Transport.Query)).ShouldSucceed();
@@ -95,6 +95,15 @@ public sealed class SecretsScanTests(string provider) : FunctionalTest(provider)
         var subSecondFactor = Keep((await Call("user/auth", new { login = sub, password = subPassword })).ShouldSucceed().Hash);
         Keep((await Call("user/auth/code/verify", new { code = NewCodeFor(sub) }, subSecondFactor, Transport.Query)).ShouldSucceed().Hash);
 
+        // A notice batch through the outbox, delivered before the scan, so its rows are scanned too.
+        (await Call("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { guardedId } }, settings = new { type = "disallowed" } }, panel)).ShouldSucceed();
+        var delivery = System.Diagnostics.Stopwatch.StartNew();
+        while (await DatabaseSnapshot.ScalarAsync(Factory, "SELECT COUNT(*) FROM notification_batches WHERE completed_at IS NULL") > 0)
+        {
+            Assert.That(delivery.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the notice batch was not delivered");
+            await Task.Delay(100);
+        }
+
         (await Call("user/logout", null, full)).ShouldSucceed();
         (await Call("panel/account/logout", new { hash = panel }, transport: Transport.Form)).ShouldSucceed();
     }
@@ -105,6 +114,13 @@ public sealed class SecretsScanTests(string provider) : FunctionalTest(provider)
         Assert.That(_secrets, Has.Count.GreaterThanOrEqualTo(14));
         Assert.That(_codes, Has.Count.EqualTo(3));
         Assert.That(Factory.Log.Entries, Has.Count.GreaterThan(100), "logging at Trace captured the run");
+    }
+
+    [Test]
+    public async Task TheRunWroteAndDeliveredANoticeBatch_SoTheScanCoversTheOutbox()
+    {
+        Assert.That(await DatabaseSnapshot.ScalarAsync(Factory, "SELECT COUNT(*) FROM notification_batches WHERE completed_at IS NOT NULL AND delivered = 2"), Is.EqualTo(1), "the master and its sub-user");
+        Assert.That(await DatabaseSnapshot.ScalarAsync(Factory, "SELECT COUNT(*) FROM users WHERE mfa_off_notice_batch_id IS NOT NULL"), Is.EqualTo(1));
     }
 
     [Test]

@@ -6,6 +6,7 @@ using Navixy.Panel.Application.Mfa;
 using Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
 using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Application.Mfa.Queries.ReadDefaultMfaSettings;
+using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Application.UnitTests.TestSupport;
 using Navixy.Panel.Domain.Dealers;
 using Navixy.Panel.Domain.Mfa;
@@ -25,6 +26,13 @@ public sealed class DefaultMfaSettingsHandlerTests
         _unitOfWork = Fakes.UnitOfWork();
         _cache = Fakes.ReadCache();
     }
+
+    // Notifications off: these tests are about the default itself (NotificationTests cover the notices).
+    private MfaNotices Notices() => new(
+        new Mock<INotificationOutbox>(MockBehavior.Strict).Object,
+        _dealers.Object,
+        new Mock<IUserRepository>(MockBehavior.Strict).Object,
+        new NotificationOptions(MfaChangeNotices.Off, 20, TimeSpan.FromMinutes(1)));
 
     [Test]
     public async Task ReadDefault_WhenNoneKept_ReturnsNull()
@@ -54,7 +62,7 @@ public sealed class DefaultMfaSettingsHandlerTests
         _dealers.Setup(d => d.BeginMfaChangeAsync(3, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _dealers.Setup(d => d.FindAsync(3, It.IsAny<CancellationToken>())).ReturnsAsync(dealer);
 
-        await new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache))
+        await new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Clock().Object)
             .Handle(new UpdateDefaultMfaSettingsCommand(3, new MfaSettingsModel("disallowed", null)), CancellationToken.None);
 
         Assert.That(dealer.DefaultMfaSettings, Is.EqualTo(MfaSettings.Disallowed));
@@ -67,7 +75,7 @@ public sealed class DefaultMfaSettingsHandlerTests
     {
         _dealers.Setup(d => d.BeginMfaChangeAsync(3, It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
-        var ex = Assert.ThrowsAsync<NavixyException>(() => new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache))
+        var ex = Assert.ThrowsAsync<NavixyException>(() => new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Clock().Object)
             .Handle(new UpdateDefaultMfaSettingsCommand(3, new MfaSettingsModel("disallowed", null)), CancellationToken.None));
         Assert.That(ex!.Code, Is.EqualTo(ErrorCode.NotFound));
         _dealers.Verify(d => d.FindAsync(3, It.IsAny<CancellationToken>()), Times.Never);
@@ -86,7 +94,7 @@ public sealed class DefaultMfaSettingsHandlerTests
         Assert.That(await read.Handle(new ReadDefaultMfaSettingsQuery(3), CancellationToken.None), Is.Null);
         _dealers.Verify(d => d.GetDefaultMfaAsync(3, It.IsAny<CancellationToken>()), Times.Once);
 
-        await new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache))
+        await new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Clock().Object)
             .Handle(new UpdateDefaultMfaSettingsCommand(3, new MfaSettingsModel("allowed", ["email"])), CancellationToken.None);
 
         Assert.That((await read.Handle(new ReadDefaultMfaSettingsQuery(3), CancellationToken.None))!.Type, Is.EqualTo("allowed"));
@@ -102,7 +110,7 @@ public sealed class DefaultMfaSettingsHandlerTests
         _unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<MediatR.Unit>>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("commit outcome unknown"));
 
-        Assert.ThrowsAsync<TimeoutException>(() => new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache))
+        Assert.ThrowsAsync<TimeoutException>(() => new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Clock().Object)
             .Handle(new UpdateDefaultMfaSettingsCommand(3, new MfaSettingsModel("disallowed", null)), CancellationToken.None));
 
         // The commit may have happened: the next read goes to the database.

@@ -5,8 +5,10 @@ using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa;
 using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Application.UnitTests.TestSupport;
 using Navixy.Panel.Domain.Mfa;
+using Navixy.Panel.Domain.Notifications;
 
 namespace Navixy.Panel.Application.UnitTests.Mfa;
 
@@ -27,18 +29,62 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
         _dealers.Setup(d => d.BeginMfaChangeAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _unitOfWork = Fakes.UnitOfWork();
         _cache = Fakes.ReadCache();
+        _outbox = new Mock<INotificationOutbox>(MockBehavior.Strict);
     }
 
-    private UpdateUserMfaSettingsCommandHandler Handler() => new(_users.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Fakes.Clock().Object);
+    private Mock<INotificationOutbox> _outbox = null!;
+
+    private UpdateUserMfaSettingsCommandHandler Handler(MfaChangeNotices notices = MfaChangeNotices.Off) => new(
+        _users.Object,
+        new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache),
+        new MfaNotices(_outbox.Object, _dealers.Object, _users.Object, new NotificationOptions(notices, 20, TimeSpan.FromMinutes(1))),
+        Fakes.Clock().Object);
+
+    [Test]
+    public async Task Handle_WhenAllAreTurnedOffAndTurnedOffIsMailed_RecordsOneBatchThatTheSameUpdateMarks()
+    {
+        _dealers.Setup(d => d.GetDefaultMfaAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(MfaSettings.Allow(MfaFactorTypes.Email));
+        _outbox.Setup(o => o.AddBatchAsync(It.Is<NotificationBatch>(b => b.DealerId == 7 && b.Kind == MfaNoticeKind.TurnedOff && b.ChangedAt == Fakes.Now && b.FirstMasterId == null), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(41);
+        _users.Setup(u => u.SetMfaForAllAsync(7, MfaSettings.Disallowed, Fakes.Now, new MfaNoticeMark(41, MfaNoticeKind.TurnedOff, true), It.IsAny<CancellationToken>())).ReturnsAsync(3);
+
+        await Handler(MfaChangeNotices.TurnedOff).Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("all", null), new MfaSettingsModel("disallowed", null)), CancellationToken.None);
+
+        _outbox.Verify(o => o.AddBatchAsync(It.IsAny<NotificationBatch>(), It.IsAny<CancellationToken>()), Times.Once);
+        _users.Verify(u => u.SetMfaForAllAsync(7, MfaSettings.Disallowed, Fakes.Now, new MfaNoticeMark(41, MfaNoticeKind.TurnedOff, true), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenSelectedAreTurnedOnButOnlyTurnedOffIsMailed_RecordsNothing()
+    {
+        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<MfaSettings>(), Fakes.Now, null, It.IsAny<CancellationToken>())).ReturnsAsync(1);
+
+        await Handler(MfaChangeNotices.TurnedOff).Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [5]), Allowed), CancellationToken.None);
+
+        // The strict outbox mock would throw on any call.
+        _users.Verify(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<MfaSettings>(), Fakes.Now, null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenSelectedAreTurnedOffAndMailed_BoundsTheBatchToTheSelectedIds()
+    {
+        _dealers.Setup(d => d.GetDefaultMfaAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync((MfaSettings?)null);
+        _outbox.Setup(o => o.AddBatchAsync(It.Is<NotificationBatch>(b => b.FirstMasterId == 3 && b.LastMasterId == 9), It.IsAny<CancellationToken>())).ReturnsAsync(5);
+        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), MfaSettings.Disallowed, Fakes.Now, new MfaNoticeMark(5, MfaNoticeKind.TurnedOff, false), It.IsAny<CancellationToken>())).ReturnsAsync(2);
+
+        await Handler(MfaChangeNotices.All).Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [9, 3]), new MfaSettingsModel("disallowed", null)), CancellationToken.None);
+
+        _outbox.Verify(o => o.AddBatchAsync(It.IsAny<NotificationBatch>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
 
     [Test]
     public async Task Handle_WhenTargetIsAll_UpdatesEveryMasterUserOfDealerInOneStatement()
     {
-        _users.Setup(u => u.SetMfaForAllAsync(7, It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(3);
+        _users.Setup(u => u.SetMfaForAllAsync(7, It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>())).ReturnsAsync(3);
 
         await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("all", null), Allowed), CancellationToken.None);
 
-        _users.Verify(u => u.SetMfaForAllAsync(7, It.Is<MfaSettings>(s => s.IsAllowed && s.FactorTypes == MfaFactorTypes.Email), Fakes.Now, It.IsAny<CancellationToken>()), Times.Once);
+        _users.Verify(u => u.SetMfaForAllAsync(7, It.Is<MfaSettings>(s => s.IsAllowed && s.FactorTypes == MfaFactorTypes.Email), Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>()), Times.Once);
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<int>>>(), It.IsAny<CancellationToken>()), Times.Once);
         _dealers.Verify(d => d.BeginMfaChangeAsync(7, It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -46,18 +92,18 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
     [Test]
     public async Task Handle_WhenAllSelectedIdsAreMastersOfDealer_UpdatesThemWithRepeatedIdsCountedOnce()
     {
-        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.Is<IReadOnlyCollection<long>>(ids => ids.SequenceEqual(new long[] { 1, 2 })), MfaSettings.Disallowed, Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(2);
+        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.Is<IReadOnlyCollection<long>>(ids => ids.SequenceEqual(new long[] { 1, 2 })), MfaSettings.Disallowed, Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>())).ReturnsAsync(2);
 
         await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [2, 1, 2]), new MfaSettingsModel("disallowed", ["email"])), CancellationToken.None);
 
-        _users.Verify(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), MfaSettings.Disallowed, Fakes.Now, It.IsAny<CancellationToken>()), Times.Once);
+        _users.Verify(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), MfaSettings.Disallowed, Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>()), Times.Once);
         _dealers.Verify(d => d.BeginMfaChangeAsync(7, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public void Handle_WhenASelectedIdIsNotAMasterOfDealer_Throws201InsideTheTransaction()
     {
-        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(1);
+        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>())).ReturnsAsync(1);
 
         var ex = Assert.ThrowsAsync<NavixyException>(() => Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [1, 99]), Allowed), CancellationToken.None));
 
@@ -80,7 +126,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
     [Test]
     public async Task Handle_ForgetsTheDealersCachedReadsOnceCommitted_AndOnlyThatDealers()
     {
-        _users.Setup(u => u.SetMfaForAllAsync(7, It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<CancellationToken>())).ReturnsAsync(3);
+        _users.Setup(u => u.SetMfaForAllAsync(7, It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>())).ReturnsAsync(3);
         var loads = 0;
         Task<string> Load(CancellationToken _) => Task.FromResult($"load {++loads}");
         await _cache.GetOrLoadAsync(7, 1, Load, CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Infrastructure.Email;
+using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Infrastructure.IntegrationTests.Email;
 
@@ -74,6 +75,76 @@ public sealed class EmailSenderTests
     }
 
     [Test]
+    public async Task Pickup_WithHtmlBody_WritesTextAndHtmlAlternatives()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "navixy-pickup-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var message = new EmailMessage("jane@example.com", "Notice", "Plain words", "<p>Marked-up words</p>");
+            await new PickupEmailSender(folder, "no-reply@panel.test").SendAsync(message, CancellationToken.None);
+
+            var text = await File.ReadAllTextAsync(Directory.GetFiles(folder, "*.eml").Single());
+            Assert.That(text, Does.Contain("multipart/alternative").And.Contain("text/plain").And.Contain("text/html")
+                .And.Contain("Plain words").And.Contain("<p>Marked-up words</p>"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Smtp_WithStartTls_DeliversToServerWhoseCertificateIsPinned()
+    {
+        using var sink = await SmtpSink.StartWithTlsAsync();
+        var sender = new SmtpEmailSender(TlsOptions(sink, sink.CertificateSha256));
+
+        await sender.SendAsync(Message with { To = "tls@example.com" }, CancellationToken.None);
+
+        // The sink refuses MAIL before STARTTLS, so a delivered message went over TLS.
+        Assert.That(sink.Messages().Single(), Does.Contain("To: tls@example.com").And.Contain("Your login code is 493027"));
+    }
+
+    [Test]
+    public async Task Smtp_WithStartTls_RefusesSelfSignedCertificateThatIsNotPinned()
+    {
+        using var sink = await SmtpSink.StartWithTlsAsync();
+        var sender = new SmtpEmailSender(TlsOptions(sink, pinned: null));
+
+        var failure = Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
+
+        Assert.That(failure!.Message, Does.Not.Contain("493027"), "a failure names the reason, never the message");
+        Assert.That(sink.Messages(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Smtp_WithoutTls_IsRefusedByServerThatRequiresStartTls_AndTheLogLineCarriesTheAnswer()
+    {
+        using var sink = await SmtpSink.StartWithTlsAsync();
+        var sender = new SmtpEmailSender(TlsOptions(sink, sink.CertificateSha256, enableSsl: false));
+
+        var failure = Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
+
+        Assert.That(failure!.Message, Does.Contain("STARTTLS").And.Not.Contain("493027"));
+        Assert.That(failure.Permanent, Is.False);
+    }
+
+    [Test]
+    public async Task Smtp_WhenServerRefusesTheRecipient_FailsForGood_AndWhenItIsDown_NotForGood()
+    {
+        using var sink = await SmtpSink.StartAsync();
+        var sender = new SmtpEmailSender(new SmtpOptions { Host = "127.0.0.1", Port = sink.Port, From = "no-reply@panel.test", TimeoutMilliseconds = 5000 });
+
+        var refused = Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message with { To = "refused-jane@example.com" }, CancellationToken.None));
+        sink.Stop();
+        var down = Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
+
+        Assert.That(refused!.Permanent, Is.True, refused.Message);
+        Assert.That(refused.Message, Does.Contain("550").And.Not.Contain("493027"));
+        Assert.That(down!.Permanent, Is.False, down.Message);
+    }
+
+    [Test]
     public void Smtp_WhenServerUnreachable_ThrowsEmailDeliveryException()
     {
         // A port that was just free: nothing listens there.
@@ -85,4 +156,14 @@ public sealed class EmailSenderTests
 
         Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
     }
+
+    private static SmtpOptions TlsOptions(SmtpSink sink, string? pinned, bool enableSsl = true) => new()
+    {
+        Host = "127.0.0.1",
+        Port = sink.Port,
+        EnableSsl = enableSsl,
+        From = "no-reply@panel.test",
+        CertificateThumbprint = pinned,
+        TimeoutMilliseconds = 10_000,
+    };
 }

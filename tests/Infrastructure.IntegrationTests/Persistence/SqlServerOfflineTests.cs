@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Domain.Mfa;
+using Navixy.Panel.Domain.Notifications;
 using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Infrastructure.IntegrationTests.Support;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -25,7 +27,7 @@ public sealed class SqlServerOfflineTests
         using var db = SchemaScript.OfflineContext(DatabaseProvider.SqlServer);
         var entities = db.Model.GetEntityTypes().ToList();
 
-        Assert.That(entities.Select(e => e.GetTableName()), Is.EquivalentTo(new[] { "dealers", "login_failures", "panel_accounts", "panel_sessions", "second_factor_events", "users", "user_sessions" }));
+        Assert.That(entities.Select(e => e.GetTableName()), Is.EquivalentTo(new[] { "dealers", "login_failures", "notification_batches", "panel_accounts", "panel_sessions", "second_factor_events", "users", "user_sessions" }));
         foreach (var entity in entities)
         {
             var key = entity.FindPrimaryKey()!.Properties.Single();
@@ -85,13 +87,26 @@ public sealed class SqlServerOfflineTests
         var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
         var settings = MfaSettings.Allow(MfaFactorTypes.Email);
 
-        var all = await commands.Of(() => users.SetMfaForAllAsync(3, settings, Now, CancellationToken.None));
-        var selected = await commands.Of(() => users.SetMfaForSelectedAsync(3, [4, 5, 4], settings, Now, CancellationToken.None));
+        var all = await commands.Of(() => users.SetMfaForAllAsync(3, settings, Now, null, CancellationToken.None));
+        var selected = await commands.Of(() => users.SetMfaForSelectedAsync(3, [4, 5, 4], settings, Now, null, CancellationToken.None));
 
         Assert.That(all, Has.Length.EqualTo(1));
         Assert.That(Flat(all[0]), Does.StartWith("UPDATE [u] SET [u].[mfa_allowed] = @").And.Contain("FROM [users] AS [u] WHERE [u].[dealer_id] = @").And.EndWith("AND [u].[master_id] IS NULL"));
         Assert.That(selected, Has.Length.EqualTo(1));
         Assert.That(Flat(selected[0]), Does.StartWith("UPDATE [u] SET [u].[mfa_allowed] = @").And.Contain("[u].[master_id] IS NULL AND [u].[id] IN ("));
+    }
+
+    [Test]
+    public async Task UpdateAll_WithANoticeMark_MarksInTheSameStatement()
+    {
+        var (db, commands) = OfflineCommands.Context(DatabaseProvider.SqlServer);
+        await using var _ = db;
+        var users = new UserRepository(db, new DatabaseOptions(DatabaseProvider.SqlServer, DatabaseProvider.SqlServer.OfflineConnectionString, false, Path.GetTempPath()));
+
+        var all = await commands.Of(() => users.SetMfaForAllAsync(3, MfaSettings.Disallowed, Now, new MfaNoticeMark(8, MfaNoticeKind.TurnedOff, true), CancellationToken.None));
+
+        Assert.That(all, Has.Length.EqualTo(1), "the mark costs no second statement");
+        Assert.That(Flat(all[0]), Does.Contain("[u].[mfa_off_notice_batch_id] = CASE").And.Contain("[u].[demo]").And.Contain("FROM [users] AS [u] WHERE [u].[dealer_id] = @"));
     }
 
     [Test]

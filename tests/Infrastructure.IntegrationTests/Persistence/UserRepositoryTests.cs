@@ -69,7 +69,7 @@ public sealed class UserRepositoryTests(string provider)
         var counter = new CommandCounter();
         await using (var db = _database.NewContext(counter))
         {
-            var changed = await new UserRepository(db, _database.Options).SetMfaForAllAsync(_dealerA, Email, Now, CancellationToken.None);
+            var changed = await new UserRepository(db, _database.Options).SetMfaForAllAsync(_dealerA, Email, Now, null, CancellationToken.None);
             Assert.That(changed, Is.EqualTo(5));
         }
 
@@ -92,7 +92,7 @@ public sealed class UserRepositoryTests(string provider)
             await ((IUnitOfWork)db).InTransactionAsync(async ct =>
             {
                 Assert.That(await new DealerRepository(db, new DatabaseOptions(_database.Provider, _database.ConnectionString, true, Path.GetTempPath())).BeginMfaChangeAsync(_dealerA, ct), Is.True);
-                var changed = await users.SetMfaForSelectedAsync(_dealerA, ids, MfaSettings.Disallowed, Now, ct);
+                var changed = await users.SetMfaForSelectedAsync(_dealerA, ids, MfaSettings.Disallowed, Now, null, ct);
                 Assert.That(changed, Is.EqualTo(2));
                 return changed;
             }, CancellationToken.None);
@@ -113,7 +113,7 @@ public sealed class UserRepositoryTests(string provider)
             var users = new UserRepository(db, _database.Options);
             Assert.ThrowsAsync<InvalidOperationException>(() => ((IUnitOfWork)db).InTransactionAsync<int>(async ct =>
             {
-                var changed = await users.SetMfaForSelectedAsync(_dealerA, [_mastersA[0], _subUserA, _masterB, 999_999], Email, Now, ct);
+                var changed = await users.SetMfaForSelectedAsync(_dealerA, [_mastersA[0], _subUserA, _masterB, 999_999], Email, Now, null, ct);
                 Assert.That(changed, Is.EqualTo(1));
                 throw new InvalidOperationException("refused");
             }, CancellationToken.None));
@@ -128,7 +128,7 @@ public sealed class UserRepositoryTests(string provider)
     {
         await using (var db = _database.NewContext())
         {
-            await new UserRepository(db, _database.Options).SetMfaForSelectedAsync(_dealerA, [_mastersA[0]], Email, Now, CancellationToken.None);
+            await new UserRepository(db, _database.Options).SetMfaForSelectedAsync(_dealerA, [_mastersA[0]], Email, Now, null, CancellationToken.None);
             var dealer = await db.Dealers.SingleAsync(d => d.Id == _dealerA);
             dealer.SetDefaultMfa(MfaSettings.Disallowed);
             await db.SaveChangesAsync();

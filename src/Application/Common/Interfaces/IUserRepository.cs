@@ -1,3 +1,4 @@
+using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Domain.Mfa;
 using Navixy.Panel.Domain.Users;
 
@@ -61,8 +62,11 @@ public interface IUserRepository
         int limit,
         CancellationToken cancellationToken);
 
-    /// <summary>Sets the own MFA setting of every master user of the dealer in one statement; returns rows changed.</summary>
-    Task<int> SetMfaForAllAsync(long dealerId, MfaSettings settings, DateTime now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sets the own MFA setting of every master user of the dealer in one statement; returns rows changed. With a
+    /// <paramref name="notice"/>, the same statement marks the users whose effective setting it changes.
+    /// </summary>
+    Task<int> SetMfaForAllAsync(long dealerId, MfaSettings settings, DateTime now, MfaNoticeMark? notice, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sets the own MFA setting of the listed master users of the dealer in one statement; returns how many rows it
@@ -73,6 +77,7 @@ public interface IUserRepository
         IReadOnlyCollection<long> ids,
         MfaSettings settings,
         DateTime now,
+        MfaNoticeMark? notice,
         CancellationToken cancellationToken);
 
     /// <summary>
@@ -89,6 +94,9 @@ public interface IUserRepository
 
     /// <summary>The dealer's master users without an own setting (they follow the default), and how many are demo users.</summary>
     Task<(int Following, int Demo)> CountFollowingDefaultAsync(long dealerId, CancellationToken cancellationToken);
+
+    /// <summary>Marks, in one statement, the non-demo master users of the dealer that follow its default (no setting of their own).</summary>
+    Task MarkDefaultFollowersAsync(long dealerId, MfaNoticeMark notice, CancellationToken cancellationToken);
 
     void Add(User user);
 

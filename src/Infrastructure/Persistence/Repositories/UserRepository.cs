@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Notifications;
+using Navixy.Panel.Domain.Notifications;
 using Navixy.Panel.Domain.Mfa;
 using Navixy.Panel.Domain.Users;
 
@@ -173,32 +175,64 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
         return counts is null ? (0, 0) : (counts.Following, counts.Demo);
     }
 
-    public Task<int> SetMfaForAllAsync(long dealerId, MfaSettings settings, DateTime now, CancellationToken cancellationToken) =>
-        SetMfa(db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null), settings, now, cancellationToken);
+    public Task<int> SetMfaForAllAsync(long dealerId, MfaSettings settings, DateTime now, MfaNoticeMark? notice, CancellationToken cancellationToken) =>
+        SetMfa(db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null), settings, now, notice, cancellationToken);
 
     public Task<int> SetMfaForSelectedAsync(
         long dealerId,
         IReadOnlyCollection<long> ids,
         MfaSettings settings,
         DateTime now,
+        MfaNoticeMark? notice,
         CancellationToken cancellationToken)
     {
         var distinct = ids.Distinct().ToArray();
-        return SetMfa(db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null && distinct.Contains(u.Id)), settings, now, cancellationToken);
+        return SetMfa(db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null && distinct.Contains(u.Id)), settings, now, notice, cancellationToken);
+    }
+
+    public Task MarkDefaultFollowersAsync(long dealerId, MfaNoticeMark notice, CancellationToken cancellationToken)
+    {
+        var followers = db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null && u.MfaAllowed == null && !u.Demo);
+        var batchId = (long?)notice.BatchId;
+        return notice.Kind == MfaNoticeKind.TurnedOff
+            ? followers.ExecuteUpdateAsync(s => s.SetProperty(u => u.MfaOffNoticeBatchId, batchId), cancellationToken)
+            : followers.ExecuteUpdateAsync(s => s.SetProperty(u => u.MfaOnNoticeBatchId, batchId), cancellationToken);
     }
 
     public void Add(User user) => db.Users.Add(user);
 
     public void AddRange(IEnumerable<User> users) => db.Users.AddRange(users);
 
-    // Set-based: one UPDATE over the target, bypassing the change tracker, so it sets its own timestamp.
-    private static Task<int> SetMfa(IQueryable<User> target, MfaSettings settings, DateTime now, CancellationToken cancellationToken) =>
-        target.ExecuteUpdateAsync(
-            setters => setters
-                .SetProperty(u => u.MfaAllowed, settings.IsAllowed)
-                .SetProperty(u => u.MfaFactorTypes, settings.FactorTypes)
-                .SetProperty(u => u.MfaUpdatedAt, now),
+    // Set-based: one UPDATE over the target, bypassing the change tracker, so it sets its own timestamp. A notice
+    // mark is one more SET of a CASE in the same statement; SQL evaluates it on the row as it was before the UPDATE,
+    // so "was on" (own on, or following an on default) is read off the old own setting.
+    private static Task<int> SetMfa(IQueryable<User> target, MfaSettings settings, DateTime now, MfaNoticeMark? notice, CancellationToken cancellationToken)
+    {
+        var batchId = (long?)notice?.BatchId;
+        var defaultAllowed = notice?.DefaultAllowed ?? false;
+        return target.ExecuteUpdateAsync(
+            setters =>
+            {
+                setters
+                    .SetProperty(u => u.MfaAllowed, settings.IsAllowed)
+                    .SetProperty(u => u.MfaFactorTypes, settings.FactorTypes)
+                    .SetProperty(u => u.MfaUpdatedAt, now);
+                switch (notice?.Kind)
+                {
+                    case MfaNoticeKind.TurnedOff:
+                        setters.SetProperty(
+                            u => u.MfaOffNoticeBatchId,
+                            u => !u.Demo && (u.MfaAllowed == true || u.MfaAllowed == null && defaultAllowed) ? batchId : u.MfaOffNoticeBatchId);
+                        break;
+                    case MfaNoticeKind.TurnedOn:
+                        setters.SetProperty(
+                            u => u.MfaOnNoticeBatchId,
+                            u => !u.Demo && (u.MfaAllowed == false || u.MfaAllowed == null && !defaultAllowed) ? batchId : u.MfaOnNoticeBatchId);
+                        break;
+                }
+            },
             cancellationToken);
+    }
 
     // Ordered by the enforced value, then id: the two values' pages are read one after the other, each along the id order
     // index with the value as a residual condition, so a page never sorts the dealer's users (docs/decisions.md).

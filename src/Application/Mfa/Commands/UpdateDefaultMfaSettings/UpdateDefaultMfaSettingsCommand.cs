@@ -3,20 +3,24 @@ using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Application.Notifications;
 
 namespace Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
 
 /// <summary><c>panel/user/mfa/settings/default/update</c>: the dealer default for users without a setting of their own.</summary>
 public sealed record UpdateDefaultMfaSettingsCommand(long DealerId, MfaSettingsModel? Settings) : IRequest<Unit>, IDealerScoped;
 
-public sealed class UpdateDefaultMfaSettingsCommandHandler(IDealerRepository dealers, DealerMfaChanges changes)
+public sealed class UpdateDefaultMfaSettingsCommandHandler(IDealerRepository dealers, DealerMfaChanges changes, MfaNotices notices, TimeProvider clock)
     : IRequestHandler<UpdateDefaultMfaSettingsCommand, Unit>
 {
     public Task<Unit> Handle(UpdateDefaultMfaSettingsCommand request, CancellationToken cancellationToken) =>
         changes.ApplyAsync(request.DealerId, async ct =>
         {
             var dealer = await dealers.FindAsync(request.DealerId, ct) ?? throw new NavixyException(ErrorCode.NotFound);
-            dealer.SetDefaultMfa(request.Settings!.ToDomain());
+            var before = dealer.DefaultMfaSettings;
+            var after = request.Settings!.ToDomain();
+            dealer.SetDefaultMfa(after);
+            await notices.ForDefaultAsync(request.DealerId, before, after, clock.GetUtcNow().UtcDateTime, ct);
             return Unit.Value;
         }, cancellationToken);
 }

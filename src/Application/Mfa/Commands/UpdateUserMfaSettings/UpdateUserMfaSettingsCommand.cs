@@ -2,6 +2,7 @@ using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Domain.Mfa;
 
 namespace Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
@@ -9,7 +10,7 @@ namespace Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 /// <summary><c>panel/user/mfa/settings/update</c>: sets the own MFA setting of all or selected master users of the dealer.</summary>
 public sealed record UpdateUserMfaSettingsCommand(long DealerId, MfaTargetModel? Target, MfaSettingsModel? Settings) : IRequest<Unit>, IDealerScoped;
 
-public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, DealerMfaChanges changes, TimeProvider clock)
+public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, DealerMfaChanges changes, MfaNotices notices, TimeProvider clock)
     : IRequestHandler<UpdateUserMfaSettingsCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateUserMfaSettingsCommand request, CancellationToken cancellationToken)
@@ -25,7 +26,8 @@ public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, D
                 case MfaTarget.SelectedUsers selected:
                     // All or nothing: an id that is not a master user of this dealer leaves a row unchanged, and the
                     // exception rolls the whole transaction back.
-                    var changed = await users.SetMfaForSelectedAsync(request.DealerId, selected.Ids, settings, now, ct);
+                    var marked = await notices.ForUsersAsync(request.DealerId, settings, now, selected.Ids.Min(), selected.Ids.Max(), ct);
+                    var changed = await users.SetMfaForSelectedAsync(request.DealerId, selected.Ids, settings, now, marked, ct);
                     if (changed != selected.Ids.Count)
                     {
                         throw new NavixyException(ErrorCode.NotFound);
@@ -33,7 +35,8 @@ public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, D
 
                     return changed;
                 default:
-                    return await users.SetMfaForAllAsync(request.DealerId, settings, now, ct);
+                    var notice = await notices.ForUsersAsync(request.DealerId, settings, now, null, null, ct);
+                    return await users.SetMfaForAllAsync(request.DealerId, settings, now, notice, ct);
             }
         }, cancellationToken);
         return Unit.Value;
