@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<IUserSessionRepository, UserSessionRepository>();
         services.AddScoped<ILoginFailureRepository, LoginFailureRepository>();
         services.AddScoped<ISecondFactorEventRepository, SecondFactorEventRepository>();
+        services.AddScoped<IAuditEventRepository, AuditEventRepository>();
 
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton(sp => ServerSecret.Load(

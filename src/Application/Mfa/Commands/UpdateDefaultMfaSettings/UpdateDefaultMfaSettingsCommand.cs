@@ -1,22 +1,26 @@
 using FluentValidation;
 using MediatR;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Models;
+using Navixy.Panel.Domain.Audit;
 
 namespace Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
 
 /// <summary><c>panel/user/mfa/settings/default/update</c>: the dealer default for users without a setting of their own.</summary>
 public sealed record UpdateDefaultMfaSettingsCommand(long DealerId, MfaSettingsModel? Settings) : IRequest<Unit>, IDealerScoped;
 
-public sealed class UpdateDefaultMfaSettingsCommandHandler(IDealerRepository dealers, DealerMfaChanges changes)
+public sealed class UpdateDefaultMfaSettingsCommandHandler(IDealerRepository dealers, DealerMfaChanges changes, AuditTrail audit)
     : IRequestHandler<UpdateDefaultMfaSettingsCommand, Unit>
 {
     public Task<Unit> Handle(UpdateDefaultMfaSettingsCommand request, CancellationToken cancellationToken) =>
         changes.ApplyAsync(request.DealerId, async ct =>
         {
             var dealer = await dealers.FindAsync(request.DealerId, ct) ?? throw new NavixyException(ErrorCode.NotFound);
+            var before = dealer.DefaultMfaSettings;
             dealer.SetDefaultMfa(request.Settings!.ToDomain());
+            audit.Record(AuditActions.MfaDefaultUpdate, request.DealerId, AuditTarget.Default, before, dealer.DefaultMfaSettings);
             return Unit.Value;
         }, cancellationToken);
 }

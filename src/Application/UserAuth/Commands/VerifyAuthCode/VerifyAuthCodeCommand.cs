@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.VerifyAuthCode;
@@ -14,6 +15,8 @@ public sealed record VerifyAuthCodeCommand(long SessionId, string? Code) : IRequ
 
 public sealed class VerifyAuthCodeCommandHandler(
     IUserSessionRepository sessions,
+    IUserRepository users,
+    OneTimeCodes codes,
     IUnitOfWork unitOfWork,
     ISecretTokens tokens,
     SecondFactorLimits limits,
@@ -27,6 +30,7 @@ public sealed class VerifyAuthCodeCommandHandler(
             throw new NavixyException(ErrorCode.SessionNotFound);
         }
 
+        var user = await users.FindAsync(session.UserId, cancellationToken) ?? throw new NavixyException(ErrorCode.SessionNotFound);
         var reservation = await limits.ReserveCodeCheckAsync(session.UserId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var check = session.CheckCode(tokens.DigestOfOneTimeCode(request.Code!, session.Id), now, tokens.DigestsEqual);
@@ -40,6 +44,16 @@ public sealed class VerifyAuthCodeCommandHandler(
         {
             if (check != CodeCheck.Accepted)
             {
+                if (check == CodeCheck.Wrong)
+                {
+                    codes.Record(AuditActions.UserAuthCodeWrong, user);
+                    if (session.CodeDigest is null)
+                    {
+                        // That miss was the code's last: it is void now.
+                        codes.Record(AuditActions.UserAuthCodeVoided, user);
+                    }
+                }
+
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 throw new NavixyException(ErrorCode.WrongAuthenticationCode);
             }
@@ -52,6 +66,7 @@ public sealed class VerifyAuthCodeCommandHandler(
                 await unitOfWork.SaveChangesAsync(ct);
                 sessions.Remove(session);
                 sessions.Add(UserSession.StartFull(token.Digest, session.UserId, now));
+                codes.Record(AuditActions.UserAuthCodeVerified, user);
                 return true;
             }, cancellationToken);
             return token.Hash;
