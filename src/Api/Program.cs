@@ -6,6 +6,7 @@ using Navixy.Panel.Api.Pages;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
@@ -28,7 +29,7 @@ builder.Services
 var app = builder.Build();
 
 // Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping. The stop is
+// every request that needs it, and before the database is touched: Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping, Audit. The stop is
 // one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
 try
 {
@@ -38,6 +39,7 @@ try
     _ = app.Services.GetRequiredService<PanelSessionCache>();
     _ = app.Services.GetRequiredService<IEmailSender>();
     _ = app.Services.GetRequiredService<HousekeepingOptions>();
+    _ = app.Services.GetRequiredService<AuditOptions>();
     _ = app.Services.GetRequiredService<ISecretTokens>(); // last: without a configured secret it writes one to the data folder
 }
 catch (InvalidSettingException ex)

@@ -110,6 +110,8 @@ public sealed class FaultTests
     [TestCase("Housekeeping:BatchSize", "--Housekeeping:BatchSize=0")]
     [TestCase("Housekeeping:BatchSize", "--Housekeeping:BatchSize=1e3")]
     [TestCase("Housekeeping:PauseMilliseconds", "--Housekeeping:PauseMilliseconds=lots")]
+    [TestCase("Audit:RetentionDays", "--Audit:RetentionDays=a year")]
+    [TestCase("Audit:RetentionDays", "--Audit:RetentionDays=0")]
     public async Task BadSetting_StopsTheStart_WithOneSentenceAndExitCode2(string named, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));

@@ -32,7 +32,9 @@ internal sealed class AuditEventRepository(PanelDbContext db, DatabaseOptions da
             var concerning = db.AuditEventUsers
                 .Where(u => u.DealerId == dealerId && (u.UserId == userId || u.UserId == AuditEventUser.EveryUser))
                 .Select(u => u.EventId);
-            events = events.Where(e => concerning.Contains(e.Id));
+            // Another dealer's user (or none) is concerned by none of this dealer's events, its every-user ones included.
+            var masters = db.Users.Where(u => u.Id == userId && u.DealerId == dealerId && u.MasterId == null);
+            events = events.Where(e => masters.Any() && concerning.Contains(e.Id));
         }
 
         if (filter.Actions is { } actions)
