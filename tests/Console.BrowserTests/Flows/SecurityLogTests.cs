@@ -23,8 +23,10 @@ public sealed class SecurityLogTests(string provider) : BrowserTest(provider)
         await Link("Security log").ClickAsync();
         await Expect(Heading("Security log")).ToBeVisibleAsync();
         var rows = Page.GetByRole(AriaRole.Row);
-        await Expect(rows.Nth(1)).ToContainTextAsync("Two-factor setting of users changed");
-        await Expect(rows.Nth(1)).ToContainTextAsync("All users");
+        await Expect(rows.Nth(1)).ToContainTextAsync("Panel sign-in");
+        await Expect(rows.Nth(1)).ToContainTextAsync("admin");
+        await Expect(rows.Nth(2)).ToContainTextAsync("Two-factor setting of users changed");
+        await Expect(rows.Nth(2)).ToContainTextAsync("All users");
 
         await Page.GetByLabel("User ID").FillAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByLabel("Action").SelectOptionAsync("mfa.update");

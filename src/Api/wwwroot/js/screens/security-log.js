@@ -47,7 +47,8 @@ export function render(root, context) {
     h('div', { class: 'filters-actions' },
       h('button', { type: 'submit', class: 'button button-primary' }, 'Apply'),
       h('button', { type: 'reset', class: 'button button-ghost' }, 'Clear')));
-  const tableArea = h('div', { class: 'table-wrap' });
+  // Focusable: on a phone the table scrolls sideways, and a keyboard must be able to scroll it too.
+  const tableArea = h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Security log events' });
   const pager = h('div', { class: 'pager' });
 
   replace(root,
@@ -104,13 +105,14 @@ export function render(root, context) {
   }
 
   function drawTable() {
+    // data-label: on a phone each row is a card whose cells are labelled by their column (see app.css).
     const rows = state.page.map((e) => h('tr', {},
-      h('td', { class: 'col-date' }, e.time),
-      h('td', {}, ACTIONS[e.action] ?? e.action, h('span', { class: 'log-action-name' }, e.action)),
-      h('td', { class: 'col-login' }, actor(e.actor)),
-      h('td', { class: 'col-ip' }, e.ip ?? '—'),
-      h('td', {}, target(e.target)),
-      h('td', {}, change(e))));
+      h('td', { class: 'col-date', 'data-label': 'Time (UTC)' }, e.time),
+      h('td', { 'data-label': 'Action' }, h('span', {}, ACTIONS[e.action] ?? e.action, h('span', { class: 'log-action-name' }, e.action))),
+      h('td', { class: 'col-login', 'data-label': 'By' }, h('span', {}, actor(e.actor))),
+      h('td', { class: 'col-ip', 'data-label': 'IP address' }, e.ip ?? '—'),
+      h('td', { 'data-label': 'Target' }, h('span', {}, target(e.target))),
+      h('td', { 'data-label': 'Change' }, change(e))));
     const table = h('table', { class: 'table table-log' },
       h('caption', { class: 'visually-hidden' }, 'Security log events, newest first'),
       h('thead', {}, h('tr', {},
