@@ -79,7 +79,7 @@ internal static class AuditCells
                 """,
                 """
                 INSERT INTO audit_event_users (dealer_id, user_id, event_id)
-                SELECT @dealer, CASE WHEN target_type = 1 THEN 0 ELSE target_ids::bigint END, id FROM audit_events WHERE dealer_id = @dealer
+                SELECT @dealer, CASE WHEN target_type = 1 THEN 0 ELSE target_ids::bigint END, id FROM audit_events WHERE dealer_id = @dealer AND actor_login = 'bench'
                 """)
             : (
                 """
@@ -93,7 +93,7 @@ internal static class AuditCells
                 """,
                 """
                 INSERT INTO audit_event_users (dealer_id, user_id, event_id)
-                SELECT @dealer, CASE WHEN target_type = 1 THEN 0 ELSE CAST(target_ids AS INTEGER) END, id FROM audit_events WHERE dealer_id = @dealer
+                SELECT @dealer, CASE WHEN target_type = 1 THEN 0 ELSE CAST(target_ids AS INTEGER) END, id FROM audit_events WHERE dealer_id = @dealer AND actor_login = 'bench'
                 """);
         await HousekeepingCells.ExecuteAsync(run, events, ("@dealer", dealer), ("@count", count), ("@min", min), ("@span", span));
         await HousekeepingCells.ExecuteAsync(run, sideRows, ("@dealer", dealer));
