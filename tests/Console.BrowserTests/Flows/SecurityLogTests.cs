@@ -57,6 +57,23 @@ public sealed class SecurityLogTests(string provider) : BrowserTest(provider)
     }
 
     [Test]
+    public async Task AccountWithOnlyAuditRead_StartsOnTheLog_AndIsOfferedNothingElse()
+    {
+        var login = "auditor" + Guid.NewGuid().ToString("N")[..6];
+        await Service.CreatePanelAccountAsync(login, "Auditor-Passw0rd", "audit:read");
+
+        await Page.GotoAsync("/");
+        await Page.GetByLabel("Login").FillAsync(login);
+        await Page.GetByLabel("Password").FillAsync("Auditor-Passw0rd");
+        await Button("Sign in").ClickAsync();
+
+        await Expect(Heading("Security log")).ToBeVisibleAsync();
+        await Expect(Link("Users")).ToHaveCountAsync(0);
+        await Expect(Link("Settings")).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync(login);
+    }
+
+    [Test]
     public async Task AccountWithoutAuditRead_IsNotOfferedTheLog()
     {
         var login = "noaudit" + Guid.NewGuid().ToString("N")[..6];

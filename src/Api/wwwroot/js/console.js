@@ -51,7 +51,7 @@ function contextFor(match) {
 
 function route() {
   if (!session) return;
-  const target = location.hash || '#/users';
+  const target = location.hash || home();
   for (const r of ROUTES) {
     const match = target.match(r.pattern);
     if (!match) continue;
@@ -65,7 +65,12 @@ function route() {
     main.focus({ preventScroll: true });
     return;
   }
-  location.replace('#/users');
+  location.replace(home());
+}
+
+/** The first screen: Users, or the Security log for an account that may read only that. */
+function home() {
+  return !can(session.permissions, 'users', 'read') && can(session.permissions, 'audit', 'read') ? '#/security-log' : '#/users';
 }
 
 function markNav(active) {
@@ -160,7 +165,7 @@ async function start() {
     return;
   }
   showChrome();
-  if (!location.hash || location.hash === '#') location.replace('#/users');
+  if (!location.hash || location.hash === '#') location.replace(home());
   route();
 }
 
