@@ -1,6 +1,7 @@
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Mfa;
+using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.Audit;
 
@@ -20,4 +21,11 @@ public sealed class AuditTrail(IAuditEventRepository events, IRequestOrigin orig
         int? affected = null,
         AuditActor? actor = null) =>
         events.Add(new AuditEvent(dealerId, clock.GetUtcNow().UtcDateTime, action, actor ?? origin.Actor, origin.ClientIp, target, before, after, affected));
+
+    /// <summary>A step of <paramref name="user"/>'s own sign-in (the <c>user.auth.code_*</c> actions): the user acts on itself.</summary>
+    public void RecordSignIn(string action, User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        Record(action, user.DealerId, AuditTarget.User(user.Id), actor: AuditActor.ForUser(user));
+    }
 }

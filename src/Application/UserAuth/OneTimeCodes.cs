@@ -20,7 +20,7 @@ public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, I
         ArgumentNullException.ThrowIfNull(user);
         var code = tokens.NewOneTimeCode();
         session.IssueCode(tokens.DigestOfOneTimeCode(code, session.Id), clock.GetUtcNow().UtcDateTime);
-        Record(AuditActions.UserAuthCodeSent, user);
+        audit.RecordSignIn(AuditActions.UserAuthCodeSent, user);
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -41,17 +41,10 @@ public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, I
             // The reason only (the server's answer or the failure's type): the message holds the code.
             logger.LogWarning("Login code for user {UserId} not sent, so voided (209): {Reason}", session.UserId, ex.Message);
             session.VoidCode();
-            Record(AuditActions.UserAuthCodeVoided, user);
+            audit.RecordSignIn(AuditActions.UserAuthCodeVoided, user);
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
             throw new NavixyException(ErrorCode.EmailSendFailed);
         }
-    }
-
-    /// <summary>Stages a sign-in event of <paramref name="user"/>; the caller's next save writes it with the session's change.</summary>
-    public void Record(string action, User user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        audit.Record(action, user.DealerId, AuditTarget.User(user.Id), actor: AuditActor.ForUser(user));
     }
 
     public static EmailMessage Message(string recipient, string code) => new(

@@ -206,7 +206,7 @@ public sealed class UserLoginHandlerTests
     private Task<string> Verify(UserSession session, string code)
     {
         Finds(session);
-        return new VerifyAuthCodeCommandHandler(_sessions.Object, _users.Object, Codes(), _unitOfWork.Object, _tokens.Object, Limits(), _clock.Object)
+        return new VerifyAuthCodeCommandHandler(_sessions.Object, _users.Object, Fakes.Audit(), _unitOfWork.Object, _tokens.Object, Limits(), _clock.Object)
             .Handle(new VerifyAuthCodeCommand(session.Id, code), CancellationToken.None);
     }
 

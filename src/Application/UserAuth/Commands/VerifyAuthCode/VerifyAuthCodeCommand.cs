@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Audit;
@@ -16,7 +17,7 @@ public sealed record VerifyAuthCodeCommand(long SessionId, string? Code) : IRequ
 public sealed class VerifyAuthCodeCommandHandler(
     IUserSessionRepository sessions,
     IUserRepository users,
-    OneTimeCodes codes,
+    AuditTrail audit,
     IUnitOfWork unitOfWork,
     ISecretTokens tokens,
     SecondFactorLimits limits,
@@ -46,11 +47,11 @@ public sealed class VerifyAuthCodeCommandHandler(
             {
                 if (check == CodeCheck.Wrong)
                 {
-                    codes.Record(AuditActions.UserAuthCodeWrong, user);
+                    audit.RecordSignIn(AuditActions.UserAuthCodeWrong, user);
                     if (session.CodeDigest is null)
                     {
                         // That miss was the code's last: it is void now.
-                        codes.Record(AuditActions.UserAuthCodeVoided, user);
+                        audit.RecordSignIn(AuditActions.UserAuthCodeVoided, user);
                     }
                 }
 
@@ -66,7 +67,7 @@ public sealed class VerifyAuthCodeCommandHandler(
                 await unitOfWork.SaveChangesAsync(ct);
                 sessions.Remove(session);
                 sessions.Add(UserSession.StartFull(token.Digest, session.UserId, now));
-                codes.Record(AuditActions.UserAuthCodeVerified, user);
+                audit.RecordSignIn(AuditActions.UserAuthCodeVerified, user);
                 return true;
             }, cancellationToken);
             return token.Hash;
