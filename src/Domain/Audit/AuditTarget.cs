@@ -46,4 +46,9 @@ public sealed record AuditTarget
     };
 
     public string? IdsToStorage() => Ids.Count == 0 ? null : string.Join(',', Ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    // By value: two targets of the same type and ids are the same target, however their lists were built.
+    public bool Equals(AuditTarget? other) => other is not null && Type == other.Type && Ids.SequenceEqual(other.Ids);
+
+    public override int GetHashCode() => HashCode.Combine(Type, Ids.Count);
 }

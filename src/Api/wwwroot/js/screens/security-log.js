@@ -26,7 +26,6 @@ export const ACTIONS = {
 const FIELDS = {
   user_id: { id: 'log-user', label: 'User ID' },
   actions: { id: 'log-action', label: 'Action' },
-  'actions[0]': { id: 'log-action', label: 'Action' },
   from: { id: 'log-from', label: 'From' },
   to: { id: 'log-to', label: 'To' },
 };
