@@ -153,7 +153,7 @@ internal static class HousekeepingCells
         return ExecuteAsync(run, sql, ("@count", count), ("@step", span.TotalSeconds / Math.Max(1, count)));
     }
 
-    private static async Task ExecuteAsync(ProviderRun run, string sql, params (string Name, object Value)[] parameters)
+    internal static async Task ExecuteAsync(ProviderRun run, string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = run.Connect();
         await connection.OpenAsync();
@@ -168,7 +168,7 @@ internal static class HousekeepingCells
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> CountAsync(ProviderRun run, string sql)
+    internal static async Task<long> CountAsync(ProviderRun run, string sql)
     {
         await using var connection = run.Connect();
         await connection.OpenAsync();

@@ -15,7 +15,8 @@ namespace Navixy.Panel.Benchmarks;
 /// The benchmark harness behind <c>benchmarks/run.sh</c>: for each provider it starts the built service as a
 /// process on a fresh database, fills dealers of 10k, 100k and 1M users, and measures bulk and selected updates
 /// (against raw SQL), throughput and latency with wrk, the login flow, and another dealer's sign-ins and reads
-/// during an upload of 1,000 and 10,000 rows (--import-rows; 0 skips it). Writes a markdown report.
+/// during an upload of 1,000 and 10,000 rows (--import-rows; 0 skips it), the housekeeping cells, and the security
+/// log's (--audit-events). Writes a markdown report.
 /// </summary>
 public static partial class Program
 {
@@ -57,10 +58,10 @@ public static partial class Program
     internal static partial Regex CodePattern();
 
     /// <summary>Command line of the harness.</summary>
-    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, int[] ImportRows, string Command)
+    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, int[] ImportRows, int AuditEvents, string Command)
     {
         /// <summary>Every cell, in the order they run; <c>--cells</c> picks some.</summary>
-        public static readonly string[] AllCells = ["bulk", "notify", "selected", "dryrun", "provenance", "throughput", "login", "import", "purge", "growth"];
+        public static readonly string[] AllCells = ["bulk", "notify", "selected", "dryrun", "provenance", "throughput", "login", "import", "purge", "growth", "audit"];
 
         public bool Runs(string cell) => Cells.Contains(cell);
 
@@ -85,6 +86,7 @@ public static partial class Program
                     ? throw new ArgumentException($"--cells: unknown {string.Join(", ", unknown)}; known: {string.Join(", ", AllCells)}")
                     : cells,
                 Value("--import-rows", "1000,10000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, Invariant)).Where(n => n > 0).ToArray(),
+                int.Parse(Value("--audit-events", "10000000"), Invariant),
                 "benchmarks/run.sh" + string.Concat(ExtraArguments(args).Select(a => " " + a)));
         }
 
@@ -194,14 +196,19 @@ internal sealed class ProviderRun : IAsyncDisposable
         {
             report.Growth.AddRange(await HousekeepingCells.MeasureGrowthAsync(this));
         }
+
+        if (_options.Runs("audit"))
+        {
+            report.Audits.Add(await AuditCells.MeasureAsync(this, _options.Sizes[^1], _options.AuditEvents));
+        }
     }
 
     /// <summary>A dealer with a panel account holding every user permission, through the management commands; its id and a session hash.</summary>
-    internal async Task<(long Dealer, string Hash)> NewDealerAsync(string name)
+    internal async Task<(long Dealer, string Hash)> NewDealerAsync(string name, string permissions = "users:read,users:update,users:create")
     {
         var dealer = long.Parse(await Manage("dealer", "create", "--name", name), CultureInfo.InvariantCulture);
         var login = "bench-" + Guid.NewGuid().ToString("N")[..12];
-        await Manage("account", "create", "--dealer", dealer.ToString(CultureInfo.InvariantCulture), "--login", login, "--password", Program.AccountPassword, "--permissions", "users:read,users:update,users:create");
+        await Manage("account", "create", "--dealer", dealer.ToString(CultureInfo.InvariantCulture), "--login", login, "--password", Program.AccountPassword, "--permissions", permissions);
         return (dealer, (await Post("panel/account/auth", new { login, password = Program.AccountPassword })).GetProperty("hash").GetString()!);
     }
 
@@ -485,10 +492,10 @@ internal sealed class ProviderRun : IAsyncDisposable
         return row;
     }
 
-    private static object Settings(bool allowed) => allowed ? new { type = "allowed", factor_types = new[] { "email" } } : new { type = "disallowed" };
+    internal static object Settings(bool allowed) => allowed ? new { type = "allowed", factor_types = new[] { "email" } } : new { type = "disallowed" };
 
     /// <summary>The same change as <c>update</c> with target all, as one raw SQL statement in a transaction.</summary>
-    private async Task<double> RawUpdateAllAsync(long dealer, bool allowed)
+    internal async Task<double> RawUpdateAllAsync(long dealer, bool allowed)
     {
         await using var connection = Connect();
         await connection.OpenAsync();

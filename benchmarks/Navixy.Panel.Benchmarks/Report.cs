@@ -42,6 +42,8 @@ internal sealed class Report(Program.Options options)
 
     public List<ImportRow> Imports { get; } = [];
 
+    public List<AuditRow> Audits { get; } = [];
+
     public string ToMarkdown()
     {
         static string F(double value) => Program.Ms(value);
@@ -144,6 +146,17 @@ internal sealed class Report(Program.Options options)
             foreach (var row in Imports)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Rows:N0} | {F(row.UploadMs)} | {F(row.AuthIdleP50Ms)} | {F(row.AuthIdleP99Ms)} | {F(row.AuthDuringP50Ms)} | {F(row.AuthDuringP99Ms)} | {F(row.ReadIdleP99Ms)} | {F(row.ReadDuringP99Ms)} | {row.SamplesDuring} |");
+            }
+        }
+
+        if (Audits.Count > 0)
+        {
+            text.AppendLine().AppendLine("### Security log: `panel/audit/list` of one user among many events, and `update` all with its event").AppendLine();
+            text.AppendLine("| provider | events | users of the dealer | audit/list user_id p50 ms (target < 20) | p99 ms | update all API median ms | raw SQL median ms | ratio (target <= 1.5) |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var row in Audits)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Events:N0} | {row.Users:N0} | {F(row.ListP50Ms)} | {F(row.ListP99Ms)} | {F(row.UpdateApiMs)} | {F(row.UpdateRawMs)} | {row.UpdateApiMs / row.UpdateRawMs:F2} |");
             }
         }
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Logging;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common.Interfaces;
 
 namespace Navixy.Panel.Api;
 
@@ -32,6 +34,8 @@ public static class DependencyInjection
             .AddScheme<AuthenticationSchemeOptions, PanelAuthenticationHandler>(NavixyClaims.PanelScheme, null)
             .AddScheme<AuthenticationSchemeOptions, UserAuthenticationHandler>(NavixyClaims.UserScheme, null);
         services.AddAuthorization(options => options.AddNavixyPolicies());
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NavixyAuthorizationResultHandler>();
         services.AddOpenApi();
 

@@ -7,6 +7,7 @@ using Navixy.Panel.Api.Pages;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
@@ -31,7 +32,7 @@ builder.Services
 // every request that needs it, and before the database is touched: Logging (before Build, which reads the levels),
 // urls (Kestrel reads them only once it starts; after Build, which a test host never gets past, so its ports are the
 // service's own), Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping,
-// Notifications.
+// Notifications, Audit.
 // The stop is one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
 WebApplication app;
 try
@@ -46,6 +47,7 @@ try
     _ = app.Services.GetRequiredService<IEmailSender>();
     _ = app.Services.GetRequiredService<HousekeepingOptions>();
     _ = app.Services.GetRequiredService<NotificationOptions>();
+    _ = app.Services.GetRequiredService<AuditOptions>();
     _ = app.Services.GetRequiredService<ISecretTokens>(); // last: without a configured secret it writes one to the data folder
 }
 catch (InvalidSettingException ex)

@@ -2,6 +2,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Behaviours;
 using Navixy.Panel.Application.Common.Configuration;
 using Navixy.Panel.Application.Common.Interfaces;
@@ -49,6 +51,10 @@ public static class DependencyInjection
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<SecondFactorLimits>();
         services.AddScoped<DealerMfaChanges>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton(sp => AuditOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        // Outside a request (management commands, background work) events are the system's; the API replaces this.
+        services.TryAddSingleton<IRequestOrigin>(SystemOrigin.Instance);
 
         services.AddSingleton(sp => HousekeepingOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<HousekeepingStatus>();
@@ -57,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<IHousekeepingStep, ExpiredUserSessions>();
         services.AddScoped<IHousekeepingStep, StaleLoginFailures>();
         services.AddScoped<IHousekeepingStep, StaleSecondFactorEvents>();
+        services.AddScoped<IHousekeepingStep, ExpiredAuditEvents>();
         services.AddHostedService<HousekeepingService>();
 
         services.AddSingleton(sp => NotificationOptions.Read(sp.GetRequiredService<IConfiguration>()));

@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<ILoginFailureRepository, LoginFailureRepository>();
         services.AddScoped<ISecondFactorEventRepository, SecondFactorEventRepository>();
         services.AddScoped<INotificationOutbox, NotificationOutbox>();
+        services.AddScoped<IAuditEventRepository, AuditEventRepository>();
 
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton(sp => ServerSecret.Load(

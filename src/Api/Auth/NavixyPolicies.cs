@@ -12,6 +12,7 @@ public static class NavixyPolicies
     public const string UsersRead = PanelPermissions.UsersRead;
     public const string UsersUpdate = PanelPermissions.UsersUpdate;
     public const string UsersCreate = PanelPermissions.UsersCreate;
+    public const string AuditRead = PanelPermissions.AuditRead;
 
     /// <summary>A full user-API session.</summary>
     public const string UserSession = "user";

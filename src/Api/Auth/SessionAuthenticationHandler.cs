@@ -20,7 +20,10 @@ public abstract class SessionAuthenticationHandler<TSession>(
     private static readonly object ItemKey = new();
 
     public static TSession SessionOf(HttpContext context) =>
-        context.Items[ItemKey] as TSession ?? throw new InvalidOperationException($"The action is not behind {typeof(TSession).Name} authentication.");
+        TryGetSession(context) ?? throw new InvalidOperationException($"The action is not behind {typeof(TSession).Name} authentication.");
+
+    /// <summary>The request's resolved session, or null when it presented none of this kind.</summary>
+    public static TSession? TryGetSession(HttpContext context) => context.Items[ItemKey] as TSession;
 
     protected abstract Task<TSession> ResolveAsync(string hash, CancellationToken cancellationToken);
 

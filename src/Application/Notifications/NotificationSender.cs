@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Notifications;
 
 namespace Navixy.Panel.Application.Notifications;
@@ -70,9 +72,8 @@ public sealed class NotificationSender(
             var recipients = await outbox.RecipientsAfterAsync(batch, cursorMasterId, cursorUserId, PageSize, cancellationToken);
             if (recipients.Count == 0)
             {
-                if (await outbox.CompleteAsync(batch.Id, _owner, clock.GetUtcNow().UtcDateTime, cancellationToken))
+                if (await CompleteAsync(scope.ServiceProvider, batch, delivered, cancellationToken))
                 {
-                    // The security log's record of the batch ("notification batch, count") belongs here.
                     logger.LogInformation("Notification batch {BatchId} ({Kind}) of dealer {DealerId} delivered: {Count} messages", batch.Id, batch.Kind, batch.DealerId, delivered);
                 }
 
@@ -103,6 +104,24 @@ public sealed class NotificationSender(
                 (cursorMasterId, cursorUserId) = (recipient.MasterId, recipient.UserId);
             }
         }
+    }
+
+    /// <summary>Marks the batch done and records it in the security log, in one transaction: both or neither.</summary>
+    private async Task<bool> CompleteAsync(IServiceProvider services, NotificationBatch batch, int delivered, CancellationToken cancellationToken)
+    {
+        var outbox = services.GetRequiredService<INotificationOutbox>();
+        var audit = services.GetRequiredService<AuditTrail>();
+        return await services.GetRequiredService<IUnitOfWork>().InTransactionAsync(async ct =>
+        {
+            if (!await outbox.CompleteAsync(batch.Id, _owner, clock.GetUtcNow().UtcDateTime, ct))
+            {
+                return false;
+            }
+
+            var action = batch.Kind == MfaNoticeKind.TurnedOff ? AuditActions.MfaNoticesTurnedOff : AuditActions.MfaNoticesTurnedOn;
+            audit.Record(action, batch.DealerId, affected: delivered, actor: AuditActor.System);
+            return true;
+        }, cancellationToken);
     }
 
     private async Task<Outcome> SendAsync(NotificationBatch batch, NoticeRecipient recipient, DeliveryPace pace, CancellationToken cancellationToken)

@@ -1,21 +1,26 @@
 using Microsoft.Extensions.Logging;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.UserAuth;
 
 /// <summary>Issues a one-time code on a second-factor session and emails it; a failed send leaves no usable code.</summary>
-public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, IEmailSender email, SecondFactorLimits limits, TimeProvider clock, ILogger<OneTimeCodes> logger)
+public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, IEmailSender email, SecondFactorLimits limits, AuditTrail audit, TimeProvider clock, ILogger<OneTimeCodes> logger)
 {
     /// <summary>
-    /// Saves the new code's digest (claiming the send), then sends under the account's reserved <paramref name="mail"/>;
-    /// 209 when the mail could not be handed over (the mail stays counted: it may have gone out).
+    /// Saves the new code's digest (claiming the send) with its <c>user.auth.code_sent</c> event, then sends to the
+    /// user's login under the account's reserved <paramref name="mail"/>; 209 when the mail could not be handed over
+    /// (the mail stays counted: it may have gone out), and the code is voided with its event.
     /// </summary>
-    public async Task IssueAndSendAsync(UserSession session, string recipient, SecondFactorReservation mail, CancellationToken cancellationToken)
+    public async Task IssueAndSendAsync(UserSession session, User user, SecondFactorReservation mail, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var code = tokens.NewOneTimeCode();
         session.IssueCode(tokens.DigestOfOneTimeCode(code, session.Id), clock.GetUtcNow().UtcDateTime);
+        audit.RecordSignIn(AuditActions.UserAuthCodeSent, user);
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -29,13 +34,14 @@ public sealed class OneTimeCodes(IUnitOfWork unitOfWork, ISecretTokens tokens, I
 
         try
         {
-            await email.SendAsync(Message(recipient, code), cancellationToken);
+            await email.SendAsync(Message(user.Login, code), cancellationToken);
         }
         catch (EmailDeliveryException ex)
         {
             // The reason only (the server's answer or the failure's type): the message holds the code.
             logger.LogWarning("Login code for user {UserId} not sent, so voided (209): {Reason}", session.UserId, ex.Message);
             session.VoidCode();
+            audit.RecordSignIn(AuditActions.UserAuthCodeVoided, user);
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
             throw new NavixyException(ErrorCode.EmailSendFailed);
         }

@@ -9,9 +9,10 @@ public sealed class PanelPermissions : IEquatable<PanelPermissions>
     public const string UsersCreate = "users:create";
     public const string UsersRead = "users:read";
     public const string UsersUpdate = "users:update";
+    public const string AuditRead = "audit:read";
 
     /// <summary>Every grant this product knows; the bootstrap account gets all of them.</summary>
-    public static IReadOnlyList<string> Known { get; } = [UsersCreate, UsersRead, UsersUpdate];
+    public static IReadOnlyList<string> Known { get; } = [UsersCreate, UsersRead, UsersUpdate, AuditRead];
 
     private readonly SortedSet<string> _grants;
 

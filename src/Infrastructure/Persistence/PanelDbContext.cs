@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Dealers;
 using Navixy.Panel.Domain.Notifications;
 using Navixy.Panel.Domain.Panel;
@@ -30,6 +31,10 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
     public DbSet<SecondFactorEvent> SecondFactorEvents => Set<SecondFactorEvent>();
 
     public DbSet<NotificationBatch> NotificationBatches => Set<NotificationBatch>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AuditEventUser> AuditEventUsers => Set<AuditEventUser>();
 
     /// <summary>False while a transaction unit runs that may not be run again (see <see cref="InTransactionAsync{T}"/>).</summary>
     internal bool UnitMayRetry { get; private set; } = true;

@@ -121,6 +121,8 @@ public sealed class FaultTests
     [TestCase("Notifications:MaxPerSecond", "--Notifications:MaxPerSecond=fast")]
     [TestCase("Notifications:LeaseSeconds", "--Notifications:LeaseSeconds=0")]
     [TestCase("Email:Smtp:CertificateThumbprint", "--Email:Smtp:CertificateThumbprint=AB:CD")]
+    [TestCase("Audit:RetentionDays", "--Audit:RetentionDays=a year")]
+    [TestCase("Audit:RetentionDays", "--Audit:RetentionDays=0")]
     public async Task BadSetting_StopsTheStart_WithOneSentenceAndExitCode2(string named, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));

@@ -33,6 +33,19 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
         Assert.That(dealerId, Is.GreaterThan(1));
     }
 
+    [Test]
+    public async Task AccountCreate_WithAuditRead_GrantsTheSecurityLog()
+    {
+        var login = Unique("auditor");
+        var account = await Run("account", "create", "--dealer", "1", "--login", login, "--password", "Secret123!", "--permissions", "audit:read");
+        Assert.That(account.Exit, Is.Zero, account.Error);
+
+        var auth = (await Call("panel/account/auth", new { login, password = "Secret123!" })).ShouldSucceed();
+        Assert.That(auth["permissions"].ToString(), Is.EqualTo("""{"audit":["read"]}"""));
+        (await Call("panel/audit/list", null, auth.Hash)).ShouldSucceed();
+        (await Call("panel/user/list", null, auth.Hash)).ShouldFail(13, System.Net.HttpStatusCode.Forbidden);
+    }
+
     [TestCase("dealer remove")]
     [TestCase("dealer create")]
     [TestCase("dealer create --name")]
@@ -62,7 +75,7 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
     [TestCase("dealer list --help", "active|blocked")]
     [TestCase("dealer block --help", "--id")]
     [TestCase("dealer unblock --help", "--id")]
-    [TestCase("account create --help", "--dealer", "--login", "--password", "--permissions", "users:read")]
+    [TestCase("account create --help", "--dealer", "--login", "--password", "--permissions", "users:read", "audit:read")]
     [TestCase("account list --help", "--dealer")]
     [TestCase("account set-password --help", "--login", "--password")]
     [TestCase("database script --help", "--provider", "Sqlite, Postgres, SqlServer")]

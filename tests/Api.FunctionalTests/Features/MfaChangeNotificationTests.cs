@@ -92,4 +92,22 @@ public sealed class MfaChangeNotificationTests(string provider) : NotificationTe
         Assert.That(backlog.GetProperty("oldest_pending_seconds").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
         Assert.That(NoticesTo(TurnedOffSubject).Count(n => n == user.Login), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task DeliveredBatch_IsInTheSecurityLog_WithItsCount_ByTheSystem()
+    {
+        var (_, hash) = await NewDealer("users:read,users:update,users:create,audit:read");
+        var withSub = await NewUser(hash, ownMfa: Allowed);
+        await NewSubUser(withSub.Login);
+        var other = await NewUser(hash, ownMfa: Allowed);
+        (await Call("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = Disallowed }, hash)).ShouldSucceed();
+
+        await DrainOutbox();
+
+        var list = (await Call("panel/audit/list", new { actions = new[] { "mfa.notices.turned_off" } }, hash)).ShouldSucceed()["list"].EnumerateArray().ToArray();
+        Assert.That(list, Has.Length.EqualTo(1), "one event a delivered batch");
+        Assert.That(list[0].GetProperty("affected").GetInt32(), Is.EqualTo(3), "the master users' and the sub-user's messages");
+        Assert.That(list[0].GetProperty("actor").GetProperty("type").GetString(), Is.EqualTo("system"));
+        Assert.That(NoticesTo(TurnedOffSubject).Count(n => n == other.Login), Is.EqualTo(1));
+    }
 }

@@ -119,6 +119,11 @@ public sealed class FaultInjectionTests
             await TimedUpdate(allowed: false);
             var full = new[] { await TimedUpdate(allowed: true), await TimedUpdate(allowed: false) }.Min();
             var current = false;
+            // Each committed update of all is one event, written in its transaction: a kill leaves both or neither.
+            const string UpdatesOfAll = "SELECT COUNT(*) FROM audit_events WHERE dealer_id = 1 AND action = 'mfa.update' AND target_type = 1";
+            const string LastAfter = "SELECT after_mfa_allowed FROM audit_events WHERE dealer_id = 1 AND action = 'mfa.update' ORDER BY id DESC LIMIT 1";
+            var events = await DatabaseSnapshot.ScalarAsync(factory, UpdatesOfAll);
+            Assert.That(events, Is.EqualTo(3), "one event for each update of all so far");
             foreach (var fraction in new[] { 0.2, 0.5 })
             {
                 using var killed = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
@@ -135,6 +140,10 @@ public sealed class FaultInjectionTests
 
                 Assert.That(allowed + disallowed, Is.EqualTo(Masters));
                 Assert.That(allowed is 0 or Masters, Is.True, $"{allowed} of {Masters} users changed: a partial update survived the kill");
+                var committed = (allowed == Masters) != current;
+                events += committed ? 1 : 0;
+                Assert.That(await DatabaseSnapshot.ScalarAsync(factory, UpdatesOfAll), Is.EqualTo(events), committed ? "the update survived without its event" : "an event survived without its update");
+                Assert.That(await DatabaseSnapshot.ScalarAsync(factory, LastAfter), Is.EqualTo(allowed == Masters ? 1 : 0), "the last event says what the users hold");
                 current = allowed == Masters;
             }
 

@@ -19,7 +19,7 @@ public sealed class HostileInputTests(string provider) : FunctionalTest(provider
     [OneTimeSetUp]
     public async Task CreateSessions()
     {
-        var (_, panelHash) = await NewDealer();
+        var (_, panelHash) = await NewDealer("users:read,users:update,users:create,audit:read");
         var plain = await NewUser(panelHash);
         var guarded = await NewUser(panelHash, ownMfa: new { type = "allowed", factor_types = new[] { "email" } });
         _hashes[Credential.None] = null;
@@ -134,6 +134,7 @@ public static class HostileCorpus
         ("panel/user/read", Credential.Panel, """{"user_id":1}"""),
         ("panel/user/list", Credential.Panel, """{"limit":10}"""),
         ("panel/user/upload", Credential.Panel, """{"file":"login;first_name"}"""),
+        ("panel/audit/list", Credential.Panel, """{"user_id":1,"actions":["mfa.update"],"limit":10}"""),
         ("user/auth", Credential.None, """{"login":"someone@example.com","password":"Not-The-Password1"}"""),
         ("user/auth/code/verify", Credential.SecondFactor, """{"code":"000000"}"""),
         ("user/auth/code/resend", Credential.SecondFactor, "{}"),
@@ -398,6 +399,29 @@ public static class HostileCorpus
         {
             yield return new($"{action} hash a lone surrogate in the body", action, Credential.None, 5, _ => Json("""{"hash":"\ud800"}"""));
         }
+
+        const string Audit = "panel/audit/list";
+        foreach (var (what, body) in new[]
+        {
+            ("user_id zero", """{"user_id":0}"""), ("user_id negative", """{"user_id":-1}"""), ("user_id a string", """{"user_id":"one"}"""),
+            ("user_id a float", """{"user_id":1.5}"""), ("user_id beyond 64-bit", """{"user_id":9223372036854775808}"""), ("user_id an array", """{"user_id":[1]}"""),
+            ("actions a string", """{"actions":"mfa.update"}"""), ("actions an unknown name", """{"actions":["mfa.delete"]}"""),
+            ("actions a name in upper case", """{"actions":["MFA.UPDATE"]}"""), ("actions a null", """{"actions":[null]}"""),
+            ("actions a number", """{"actions":[1]}"""), ("actions an object", """{"actions":{"a":"mfa.update"}}"""),
+            ("actions 1000 of them", "{\"actions\":[" + string.Join(',', Enumerable.Repeat("\"mfa.update\"", 1000)) + "]}"),
+            ("from not a date", """{"from":"yesterday"}"""), ("from month 13", """{"from":"2026-13-01 00:00:00"}"""),
+            ("from ISO with a T", """{"from":"2026-12-01T00:00:00Z"}"""), ("from a date only", """{"from":"2026-12-01"}"""),
+            ("from a number", """{"from":1764547200}"""), ("to February 30", """{"to":"2026-02-30 00:00:00"}"""),
+            ("to hour 24", """{"to":"2026-12-01 24:00:00"}"""), ("to before from", """{"from":"2026-12-02 00:00:00","to":"2026-12-01 00:00:00"}"""),
+            ("offset negative", """{"offset":-1}"""), ("offset a string", """{"offset":"ten"}"""), ("offset beyond 32-bit", """{"offset":4294967296}"""),
+            ("limit zero", """{"limit":0}"""), ("limit 1001", """{"limit":1001}"""), ("limit negative", """{"limit":-5}"""), ("limit a float", """{"limit":10.5}"""),
+        })
+        {
+            yield return new($"{Audit} {what}", Audit, Credential.Panel, 7, _ => Json(body));
+        }
+
+        yield return new($"{Audit} query actions not JSON", Audit, Credential.Panel, 7, _ => null, "actions=%5Bmfa.update");
+        yield return new($"{Audit} form limit a word", Audit, Credential.Panel, 7, _ => Form(("limit", "lots")));
 
         const string Verify = "user/auth/code/verify";
         foreach (var (what, body) in new[]

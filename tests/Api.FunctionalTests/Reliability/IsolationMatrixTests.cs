@@ -28,6 +28,7 @@ public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provi
         ("panel/user/mfa/settings/update", "users:update", () => new { target = new { type = "all" }, settings = new { type = "allowed", factor_types = new[] { "email" } }, dry_run = true }),
         ("panel/user/mfa/settings/default/update", "users:update", () => new { settings = new { type = "allowed", factor_types = new[] { "email" } }, dry_run = true }),
         ("panel/user/upload", "users:create", () => new { file = Csv + $"up{Guid.NewGuid():N}@example.com;A;B;individual;Passw0rd1\n" }),
+        ("panel/audit/list", "audit:read", () => new { limit = 10 }),
     ];
 
     private static readonly (string Action, bool SecondFactor, Func<object?> Parameters)[] UserActions =
@@ -128,6 +129,8 @@ public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provi
         (await Call("panel/account/get_permissions", null, b.Hash)).ShouldSucceed();
     }
 
+    [TestCase("users:read,users:update,users:create")]
+    [TestCase("audit:read")]
     [TestCase("users:update,users:create")]
     [TestCase("users:read,users:create")]
     [TestCase("users:read,users:update")]
@@ -149,6 +152,28 @@ public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provi
             var reply = await Call(action, parameters(), hash);
             Assert.That(reply.Success || reply.Code != 13, Is.True, $"{action} refused with {permissions}: {reply.Body}");
         }
+    }
+
+    [Test]
+    public async Task DealerB_SeesNoneOfDealerAsEvents_NotEvenNamingAsUsers()
+    {
+        var (_, a) = await NewDealer("users:read,users:update,users:create,audit:read");
+        var (_, b) = await NewDealer("users:read,users:update,users:create,audit:read");
+        var user = await NewUser(a);
+        (await Call("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = new { type = "disallowed" } }, a)).ShouldSucceed();
+        (await Call("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { user.Id } }, settings = new { type = "disallowed" } }, a)).ShouldSucceed();
+        (await Call("user/auth", new { login = user.Login, password = "User-Passw0rd" })).ShouldSucceed();
+
+        static long[] Ids(ApiResponse reply) => reply["list"].EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToArray();
+        var ofA = Ids((await Call("panel/audit/list", new { limit = 1000 }, a)).ShouldSucceed());
+        var ofB = Ids((await Call("panel/audit/list", new { limit = 1000 }, b)).ShouldSucceed());
+        var bNamingA = (await Call("panel/audit/list", new { user_id = user.Id }, b)).ShouldSucceed();
+
+        Assert.That(ofA, Has.Length.EqualTo(4), "A's sign-in, user, two updates");
+        Assert.That(ofB, Has.Length.EqualTo(1), "B's own sign-in only");
+        Assert.That(ofB.Intersect(ofA), Is.Empty);
+        Assert.That(bNamingA["count"].GetInt32(), Is.Zero);
+        Assert.That((await Call("panel/audit/list", new { user_id = user.Id }, a)).ShouldSucceed()["count"].GetInt32(), Is.EqualTo(3), "its creation, the all and the selected update");
     }
 
     [Test]

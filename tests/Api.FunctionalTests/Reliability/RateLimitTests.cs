@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Api.FunctionalTests.Support;
 
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
@@ -87,7 +83,7 @@ public sealed class RateLimitTests
     [Test]
     public async Task HealthIsNeverLimited()
     {
-        var replies = await FloodAsync(_ => new HttpRequestMessage(HttpMethod.Get, "/health") { Headers = { { TestAddress.Header, "10.4.0.1" } } });
+        var replies = await FloodAsync(_ => new HttpRequestMessage(HttpMethod.Get, "/health") { Headers = { { TestAddresses.Header, "10.4.0.1" } } });
 
         Assert.That(replies.Select(r => r.Status), Has.None.EqualTo(HttpStatusCode.TooManyRequests));
     }
@@ -96,7 +92,7 @@ public sealed class RateLimitTests
     public async Task ConsolePages_AreNeitherLimitedNorCounted()
     {
         string[] paths = ["/", "/sign-in", "/js/missing.js"];
-        var replies = await FloodAsync(i => new HttpRequestMessage(HttpMethod.Get, paths[i % paths.Length]) { Headers = { { TestAddress.Header, "10.6.0.1" } } });
+        var replies = await FloodAsync(i => new HttpRequestMessage(HttpMethod.Get, paths[i % paths.Length]) { Headers = { { TestAddresses.Header, "10.6.0.1" } } });
 
         Assert.That(replies.Select(r => r.Status), Has.None.EqualTo(HttpStatusCode.TooManyRequests));
         var navixy = await SendAsync(Request("panel/user/list", "10.6.0.1"));
@@ -116,8 +112,7 @@ public sealed class RateLimitTests
         Assert.That(replies.Select(r => r.Text), Has.All.Contain("\"code\":3"));
     }
 
-    private static WebApplicationFactory<Program> WithTestAddresses(PanelApiFactory factory) =>
-        factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, TestAddress>()));
+    private static WebApplicationFactory<Program> WithTestAddresses(PanelApiFactory factory) => factory.WithTestAddresses();
 
     private async Task<string> SignIn(string address)
     {
@@ -131,7 +126,7 @@ public sealed class RateLimitTests
     private static HttpRequestMessage Request(string action, string address, string? hash = null, string? forwardedFor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/v2/" + action) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
-        request.Headers.Add(TestAddress.Header, address);
+        request.Headers.Add(TestAddresses.Header, address);
         if (hash is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("NVX", hash);
@@ -175,24 +170,4 @@ public sealed class RateLimitTests
     }
 
     private sealed record Reply(HttpStatusCode Status, TimeSpan? RetryAfter, string Text);
-
-    /// <summary>Gives each test request the connection address it names, as if it came from that host.</summary>
-    private sealed class TestAddress : IStartupFilter
-    {
-        public const string Header = "X-Test-Connection-Address";
-
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return following(context);
-            });
-            next(app);
-        };
-    }
 }

@@ -135,6 +135,11 @@ public sealed class SecretsScanTests(string provider) : FunctionalTest(provider)
     public async Task DatabaseRows_HoldNoSecret()
     {
         var dump = await DatabaseSnapshot.DumpAsync(Factory);
+        // The security log is among the rows scanned, and the run filled it: sign-ins, a wrong one, creates, the
+        // upload, code steps and the sub-user.
+        var audit = dump.Split("# audit_events\n")[1].Split("# ")[0].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(audit, Has.Length.GreaterThanOrEqualTo(12), "the run wrote its events");
+        Assert.That(audit, Has.Some.Contains("action=panel.auth.failed").And.Some.Contains("action=user.auth.code_wrong").And.Some.Contains("action=user.upload"));
         Assert.Multiple(() =>
         {
             foreach (var secret in _secrets)

@@ -62,7 +62,7 @@ public sealed class DefaultMfaSettingsHandlerTests
         _dealers.Setup(d => d.BeginMfaChangeAsync(3, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _dealers.Setup(d => d.FindAsync(3, It.IsAny<CancellationToken>())).ReturnsAsync(dealer);
 
-        await new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Clock().Object)
+        await new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Audit(), Fakes.Clock().Object)
             .Handle(new UpdateDefaultMfaSettingsCommand(3, new MfaSettingsModel("disallowed", null)), CancellationToken.None);
 
         Assert.That(dealer.DefaultMfaSettings, Is.EqualTo(MfaSettings.Disallowed));
@@ -75,7 +75,7 @@ public sealed class DefaultMfaSettingsHandlerTests
     {
         _dealers.Setup(d => d.BeginMfaChangeAsync(3, It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
-        var ex = Assert.ThrowsAsync<NavixyException>(() => new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Clock().Object)
+        var ex = Assert.ThrowsAsync<NavixyException>(() => new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Audit(), Fakes.Clock().Object)
             .Handle(new UpdateDefaultMfaSettingsCommand(3, new MfaSettingsModel("disallowed", null)), CancellationToken.None));
         Assert.That(ex!.Code, Is.EqualTo(ErrorCode.NotFound));
         _dealers.Verify(d => d.FindAsync(3, It.IsAny<CancellationToken>()), Times.Never);
@@ -94,7 +94,7 @@ public sealed class DefaultMfaSettingsHandlerTests
         Assert.That(await read.Handle(new ReadDefaultMfaSettingsQuery(3), CancellationToken.None), Is.Null);
         _dealers.Verify(d => d.GetDefaultMfaAsync(3, It.IsAny<CancellationToken>()), Times.Once);
 
-        await new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Clock().Object)
+        await new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Audit(), Fakes.Clock().Object)
             .Handle(new UpdateDefaultMfaSettingsCommand(3, new MfaSettingsModel("allowed", ["email"])), CancellationToken.None);
 
         Assert.That((await read.Handle(new ReadDefaultMfaSettingsQuery(3), CancellationToken.None))!.Type, Is.EqualTo("allowed"));
@@ -110,7 +110,7 @@ public sealed class DefaultMfaSettingsHandlerTests
         _unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<MediatR.Unit>>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("commit outcome unknown"));
 
-        Assert.ThrowsAsync<TimeoutException>(() => new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Clock().Object)
+        Assert.ThrowsAsync<TimeoutException>(() => new UpdateDefaultMfaSettingsCommandHandler(_dealers.Object, new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache), Notices(), Fakes.Audit(), Fakes.Clock().Object)
             .Handle(new UpdateDefaultMfaSettingsCommand(3, new MfaSettingsModel("disallowed", null)), CancellationToken.None));
 
         // The commit may have happened: the next read goes to the database.

@@ -7,6 +7,7 @@ using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Application.UnitTests.TestSupport;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Mfa;
 using Navixy.Panel.Domain.Notifications;
 
@@ -20,6 +21,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
     private Mock<IDealerRepository> _dealers = null!;
     private Mock<IUnitOfWork> _unitOfWork = null!;
     private DealerReadCache _cache = null!;
+    private List<AuditEvent> _audit = null!;
 
     [SetUp]
     public void SetUp()
@@ -30,6 +32,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
         _unitOfWork = Fakes.UnitOfWork();
         _cache = Fakes.ReadCache();
         _outbox = new Mock<INotificationOutbox>(MockBehavior.Strict);
+        _audit = [];
     }
 
     private Mock<INotificationOutbox> _outbox = null!;
@@ -38,6 +41,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
         _users.Object,
         new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache),
         new MfaNotices(_outbox.Object, _dealers.Object, _users.Object, new NotificationOptions(notices, 20, TimeSpan.FromMinutes(1))),
+        Fakes.Audit(_audit),
         Fakes.Clock().Object);
 
     [Test]
@@ -90,6 +94,38 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_WhenTargetIsAll_RecordsOneEventWithTheNumberOfUsersChanged()
+    {
+        _users.Setup(u => u.SetMfaForAllAsync(7, It.IsAny<MfaSettings>(), Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>())).ReturnsAsync(12_345);
+
+        await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("all", null), Allowed), CancellationToken.None);
+
+        var recorded = _audit.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorded.Action, Is.EqualTo(AuditActions.MfaUpdate));
+            Assert.That(recorded.DealerId, Is.EqualTo(7));
+            Assert.That(recorded.Target, Is.EqualTo(AuditTarget.All));
+            Assert.That(recorded.After, Is.EqualTo(MfaSettings.Allow(MfaFactorTypes.Email)));
+            Assert.That(recorded.Affected, Is.EqualTo(12_345));
+            Assert.That(recorded.Users.Select(u => u.UserId), Is.EqualTo(new[] { AuditEventUser.EveryUser }));
+        });
+    }
+
+    [Test]
+    public async Task Handle_WhenTargetIsSelected_RecordsTheDistinctIds()
+    {
+        _users.Setup(u => u.SetMfaForSelectedAsync(7, It.IsAny<IReadOnlyCollection<long>>(), MfaSettings.Disallowed, Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>())).ReturnsAsync(2);
+
+        await Handler().Handle(new UpdateUserMfaSettingsCommand(7, new MfaTargetModel("selected", [2, 1, 2]), new MfaSettingsModel("disallowed", null)), CancellationToken.None);
+
+        var recorded = _audit.Single();
+        Assert.That(recorded.Target!.Ids, Is.EqualTo(new long[] { 1, 2 }));
+        Assert.That(recorded.Users.Select(u => u.UserId), Is.EquivalentTo(new long[] { 1, 2 }));
+        Assert.That(recorded.Affected, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Handle_WhenAllSelectedIdsAreMastersOfDealer_UpdatesThemWithRepeatedIdsCountedOnce()
     {
         _users.Setup(u => u.SetMfaForSelectedAsync(7, It.Is<IReadOnlyCollection<long>>(ids => ids.SequenceEqual(new long[] { 1, 2 })), MfaSettings.Disallowed, Fakes.Now, It.IsAny<MfaNoticeMark?>(), It.IsAny<CancellationToken>())).ReturnsAsync(2);
@@ -110,6 +146,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
         // The exception leaves the unit of work's transaction uncommitted: the one row that did change rolls back.
         Assert.That(ex!.Code, Is.EqualTo(ErrorCode.NotFound));
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<int>>>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_audit, Is.Empty, "a refused change records no event");
     }
 
     [Test]

@@ -1,8 +1,10 @@
 using System.Text;
 using FluentValidation;
 using Moq;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Audit;
 
 namespace Navixy.Panel.Application.UnitTests.TestSupport;
 
@@ -28,11 +30,21 @@ internal static class Fakes
         var unitOfWork = new Mock<IUnitOfWork>();
         unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<int>>>(), It.IsAny<CancellationToken>()))
             .Returns((Func<CancellationToken, Task<int>> work, CancellationToken ct) => work(ct));
+        unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<long>>>(), It.IsAny<CancellationToken>()))
+            .Returns((Func<CancellationToken, Task<long>> work, CancellationToken ct) => work(ct));
         unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<bool>>>(), It.IsAny<CancellationToken>()))
             .Returns((Func<CancellationToken, Task<bool>> work, CancellationToken ct) => work(ct));
         unitOfWork.Setup(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<MediatR.Unit>>>(), It.IsAny<CancellationToken>()))
             .Returns((Func<CancellationToken, Task<MediatR.Unit>> work, CancellationToken ct) => work(ct));
         return unitOfWork;
+    }
+
+    /// <summary>An audit trail from the system whose events land in <paramref name="recorded"/> (when given).</summary>
+    public static AuditTrail Audit(List<AuditEvent>? recorded = null)
+    {
+        var events = new Mock<IAuditEventRepository>();
+        events.Setup(e => e.Add(It.IsAny<AuditEvent>())).Callback((AuditEvent e) => recorded?.Add(e));
+        return new AuditTrail(events.Object, SystemOrigin.Instance, Clock().Object);
     }
 
     /// <summary>Deterministic tokens: digests are the readable input, so tests can tell them apart.</summary>

@@ -52,7 +52,7 @@ public sealed class UserLoginHandlerTests
 
     private SecondFactorLimits Limits() => new(_events, _clock.Object);
 
-    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, Limits(), _clock.Object, Microsoft.Extensions.Logging.Abstractions.NullLogger<OneTimeCodes>.Instance);
+    private OneTimeCodes Codes() => new(_unitOfWork.Object, _tokens.Object, _email.Object, Limits(), Fakes.Audit(), _clock.Object, Microsoft.Extensions.Logging.Abstractions.NullLogger<OneTimeCodes>.Instance);
 
     private Task<UserAuthResult> Login(string login = "jane@example.com", string password = "Passw0rd!") =>
         new AuthenticateUserCommandHandler(
@@ -206,7 +206,7 @@ public sealed class UserLoginHandlerTests
     private Task<string> Verify(UserSession session, string code)
     {
         Finds(session);
-        return new VerifyAuthCodeCommandHandler(_sessions.Object, _unitOfWork.Object, _tokens.Object, Limits(), _clock.Object)
+        return new VerifyAuthCodeCommandHandler(_sessions.Object, _users.Object, Fakes.Audit(), _unitOfWork.Object, _tokens.Object, Limits(), _clock.Object)
             .Handle(new VerifyAuthCodeCommand(session.Id, code), CancellationToken.None);
     }
 

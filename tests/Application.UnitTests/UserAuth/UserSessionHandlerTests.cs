@@ -115,7 +115,7 @@ public sealed class UserSessionHandlerTests
         User? added = null;
         _users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
 
-        await new RegisterSubUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object)
+        await new RegisterSubUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object)
             .Handle(new RegisterSubUserCommand(11, new SubUserModel("sub@example.com", "Sam", "Sub"), "Sub-Passw0rd"), CancellationToken.None);
 
         Assert.That(added!.MasterId, Is.EqualTo(master.Id));
@@ -131,7 +131,7 @@ public sealed class UserSessionHandlerTests
         _users.Setup(u => u.FindAsync(12, It.IsAny<CancellationToken>())).ReturnsAsync(sub);
         _users.Setup(u => u.FindAsync(11, It.IsAny<CancellationToken>())).ReturnsAsync(Master());
         _users.Setup(u => u.LoginExistsAsync("taken@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        var handler = new RegisterSubUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object);
+        var handler = new RegisterSubUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object);
 
         Assert.That(Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new RegisterSubUserCommand(12, new SubUserModel("new@example.com", "A", "B"), "Sub-Passw0rd"), CancellationToken.None))!.Code, Is.EqualTo(ErrorCode.OperationNotPermitted));
         Assert.That(Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new RegisterSubUserCommand(11, new SubUserModel("taken@example.com", "A", "B"), "Sub-Passw0rd"), CancellationToken.None))!.Code, Is.EqualTo(ErrorCode.LoginInUse));

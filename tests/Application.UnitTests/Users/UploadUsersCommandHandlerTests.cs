@@ -28,7 +28,7 @@ public sealed class UploadUsersCommandHandlerTests
     }
 
     private Task<UploadUsersResult> Upload(string csv) =>
-        new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object)
+        new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object)
             .Handle(new UploadUsersCommand(9, Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
 
     [Test]
@@ -147,7 +147,7 @@ public sealed class UploadUsersCommandHandlerTests
     [Test]
     public void Handle_WhenNotUtf8_Throws7()
     {
-        var handler = new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object);
+        var handler = new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object);
         var ex = Assert.ThrowsAsync<ValidationException>(() => handler.Handle(new UploadUsersCommand(9, [0x6C, 0xFF, 0xFE, 0x0A]), CancellationToken.None));
         Assert.That(ex!.Errors.Single().Parameter, Is.EqualTo("file"));
     }

@@ -47,7 +47,7 @@ public sealed class UserHandlerTests
     {
         User? added = null;
         _users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
-        var handler = new CreateUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object);
+        var handler = new CreateUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object);
 
         await handler.Handle(new CreateUserCommand(5, Jane(new MfaSettingsModel("allowed", ["email"])), "Passw0rd!", "en_US", "Europe/London", " note "), CancellationToken.None);
 
@@ -69,7 +69,7 @@ public sealed class UserHandlerTests
     {
         User? added = null;
         _users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
-        var handler = new CreateUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object);
+        var handler = new CreateUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object);
 
         await handler.Handle(new CreateUserCommand(5, Jane(), "Passw0rd!", "en_US", "UTC", null), CancellationToken.None);
 
@@ -80,7 +80,7 @@ public sealed class UserHandlerTests
     public void Create_WhenLoginTaken_Throws206AndAddsNothing()
     {
         _users.Setup(u => u.LoginExistsAsync("jane@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        var handler = new CreateUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object);
+        var handler = new CreateUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object);
 
         var ex = Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new CreateUserCommand(5, Jane(), "Passw0rd!", "en_US", "UTC", null), CancellationToken.None));
 
@@ -92,7 +92,7 @@ public sealed class UserHandlerTests
     public void Create_WhenConcurrentRequestTookLogin_Throws206()
     {
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new DuplicateKeyException(new InvalidOperationException()));
-        var handler = new CreateUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Clock().Object);
+        var handler = new CreateUserCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object);
 
         var ex = Assert.ThrowsAsync<NavixyException>(() => handler.Handle(new CreateUserCommand(5, Jane(), "Passw0rd!", "en_US", "UTC", null), CancellationToken.None));
 

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Application.Audit;
+using Navixy.Panel.Domain.Audit;
+using Navixy.Panel.Domain.Mfa;
 using Navixy.Panel.Domain.Panel;
 using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Domain.Users;
@@ -48,6 +51,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             ["second-factor session inside its 15 minutes"] = UserSession.StartSecondFactor(Digest(), _userId, Now - UserSession.SecondFactorLifetime + Second),
             ["failure inside its window"] = new LoginFailure(LoginScope.User, "jane@example.com", Now - LoginFailure.Window + Second),
             ["code mail inside the day"] = new SecondFactorEvent(_userId, SecondFactorEventKind.CodeMailed, Now - SecondFactorEvent.Retention + Second),
+            ["audit event a second inside its retention"] = Audit(Now - Retention + Second),
         };
         var dead = new Dictionary<string, object>
         {
@@ -58,6 +62,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             ["failure out of its window"] = new LoginFailure(LoginScope.Panel, "ops", Now - LoginFailure.Window - Second),
             ["code check a day and a second ago"] = new SecondFactorEvent(_userId, SecondFactorEventKind.CodeChecked, Now - SecondFactorEvent.Retention - Second),
             ["code mail a day ago"] = new SecondFactorEvent(_userId, SecondFactorEventKind.CodeMailed, Now - SecondFactorEvent.Retention),
+            ["audit event a second past its retention"] = Audit(Now - Retention - Second),
         };
         await using (var db = Database.NewContext())
         {
@@ -68,13 +73,15 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         await using var instance = new HousekeepingInstance(Database, new FrozenClock(Now), batchSize: 1000);
         var removed = await instance.RunPassAsync();
 
-        Assert.That(removed, Is.EquivalentTo(new Dictionary<string, int> { ["panel_sessions"] = 2, ["user_sessions"] = 2, ["login_failures"] = 1, ["second_factor_events"] = 2 }));
+        Assert.That(removed, Is.EquivalentTo(new Dictionary<string, int> { ["panel_sessions"] = 2, ["user_sessions"] = 2, ["login_failures"] = 1, ["second_factor_events"] = 2, ["audit_events"] = 1 }));
         await using var check = Database.NewContext();
         var left = (await check.PanelSessions.Select(s => s.Id).ToListAsync()).Select(id => ("panel", id))
             .Concat((await check.UserSessions.Select(s => s.Id).ToListAsync()).Select(id => ("user", id)))
             .Concat((await check.LoginFailures.Select(f => f.Id).ToListAsync()).Select(id => ("failure", id)))
-            .Concat((await check.SecondFactorEvents.Select(e => e.Id).ToListAsync()).Select(id => ("event", id)));
+            .Concat((await check.SecondFactorEvents.Select(e => e.Id).ToListAsync()).Select(id => ("event", id)))
+            .Concat((await check.AuditEvents.Select(e => e.Id).ToListAsync()).Select(id => ("audit", id)));
         Assert.That(left, Is.EquivalentTo(live.Values.Select(Key)), "exactly the live rows are left");
+        Assert.That(await check.AuditEventUsers.Select(u => u.EventId).ToListAsync(), Is.EqualTo(new[] { Key(live["audit event a second inside its retention"]).Item2 }), "an event's users go with it");
     }
 
     [Test]
@@ -95,7 +102,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         var deletes = counter.Commands.Where(c => c.Contains("user_sessions", StringComparison.Ordinal)).ToArray();
         Assert.That(deletes, Has.Length.EqualTo(4), "10 + 10 + 10 + 5: the short batch ends the table's turn");
         Assert.That(deletes, Has.All.StartsWith("DELETE FROM").And.Contain("LIMIT").And.Not.Contain(";"), string.Join("\n\n", deletes));
-        Assert.That(counter.Commands, Has.Count.EqualTo(7), "one statement for each of the other three (empty) tables");
+        Assert.That(counter.Commands, Has.Count.EqualTo(8), "one statement for each of the other four (empty) tables");
         await using var check = Database.NewContext();
         Assert.That(await check.UserSessions.CountAsync(), Is.EqualTo(1));
     }
@@ -110,8 +117,9 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             db.PanelSessions.AddRange(Enumerable.Range(0, 3000).Select(i => Panel(Now - TimeSpan.FromMinutes(i))));
             db.LoginFailures.AddRange(Enumerable.Range(0, 3000).Select(i => new LoginFailure(LoginScope.User, $"spray{i}@example.com", Now - TimeSpan.FromSeconds(i))));
             db.SecondFactorEvents.AddRange(Enumerable.Range(0, 3000).Select(i => new SecondFactorEvent(_userId, SecondFactorEventKind.CodeChecked, Now - TimeSpan.FromSeconds(i))));
+            db.AuditEvents.AddRange(Enumerable.Range(0, 3000).Select(i => Audit(Now - TimeSpan.FromMinutes(i))));
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync(Database.Provider == DatabaseProvider.Sqlite ? "ANALYZE" : "ANALYZE user_sessions, panel_sessions, login_failures, second_factor_events");
+            await db.Database.ExecuteSqlRawAsync(Database.Provider == DatabaseProvider.Sqlite ? "ANALYZE" : "ANALYZE user_sessions, panel_sessions, login_failures, second_factor_events, audit_events, audit_event_users");
         }
 
         var plans = new QueryPlanRecorder();
@@ -120,7 +128,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
 
         var text = string.Join("\n", plans.Plans);
         Assert.That(plans.Plans, Has.Count.GreaterThanOrEqualTo(4), text);
-        foreach (var index in new[] { "IX_panel_sessions_expires_at", "IX_user_sessions_expires_at", "IX_login_failures_occurred_at", "IX_second_factor_events_occurred_at" })
+        foreach (var index in new[] { "IX_panel_sessions_expires_at", "IX_user_sessions_expires_at", "IX_login_failures_occurred_at", "IX_second_factor_events_occurred_at", "IX_audit_events_occurred_at" })
         {
             Assert.That(text, Does.Contain(index), text);
         }
@@ -138,6 +146,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             db.LoginFailures.AddRange(Enumerable.Range(0, Failures).Select(i => new LoginFailure(LoginScope.User, $"spray{i}@example.com", Now - TimeSpan.FromHours(1))));
             db.PanelSessions.AddRange(Enumerable.Range(0, PanelSessions).Select(_ => Panel(Now - TimeSpan.FromDays(2))));
             db.SecondFactorEvents.AddRange(Enumerable.Range(0, Events).Select(_ => new SecondFactorEvent(_userId, SecondFactorEventKind.CodeMailed, Now - TimeSpan.FromDays(2))));
+            db.AuditEvents.AddRange(Enumerable.Range(0, Events).Select(_ => Audit(Now - Retention - TimeSpan.FromDays(1))));
             db.UserSessions.Add(UserSession.StartFull(Digest(), _userId, Now));
             await db.SaveChangesAsync();
         }
@@ -151,14 +160,20 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         Assert.That(passes.Sum(p => p["login_failures"]), Is.EqualTo(Failures));
         Assert.That(passes.Sum(p => p["panel_sessions"]), Is.EqualTo(PanelSessions));
         Assert.That(passes.Sum(p => p["second_factor_events"]), Is.EqualTo(Events));
+        Assert.That(passes.Sum(p => p["audit_events"]), Is.EqualTo(Events));
         await using var check = Database.NewContext();
         Assert.That(await check.UserSessions.CountAsync(), Is.EqualTo(1), "the live session stays");
-        Assert.That(await check.LoginFailures.CountAsync() + await check.PanelSessions.CountAsync() + await check.SecondFactorEvents.CountAsync(), Is.Zero);
+        Assert.That(await check.LoginFailures.CountAsync() + await check.PanelSessions.CountAsync() + await check.SecondFactorEvents.CountAsync() + await check.AuditEvents.CountAsync(), Is.Zero);
     }
 
     private static byte[] Digest() => RandomNumberGenerator.GetBytes(32);
 
     private PanelSession Panel(DateTime createdAt) => new(Digest(), _accountId, DealerId, createdAt);
+
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(AuditOptions.DefaultRetentionDays);
+
+    private AuditEvent Audit(DateTime at) =>
+        new(DealerId, at, AuditActions.MfaUpdate, AuditActor.System, null, AuditTarget.Selected([_userId]), null, MfaSettings.Disallowed, 1);
 
     private static (string, long) Key(object row) => row switch
     {
@@ -166,6 +181,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         UserSession s => ("user", s.Id),
         LoginFailure f => ("failure", f.Id),
         SecondFactorEvent e => ("event", e.Id),
+        AuditEvent e => ("audit", e.Id),
         _ => throw new ArgumentOutOfRangeException(nameof(row)),
     };
 }

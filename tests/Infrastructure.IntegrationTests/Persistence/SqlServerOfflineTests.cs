@@ -27,8 +27,11 @@ public sealed class SqlServerOfflineTests
         using var db = SchemaScript.OfflineContext(DatabaseProvider.SqlServer);
         var entities = db.Model.GetEntityTypes().ToList();
 
-        Assert.That(entities.Select(e => e.GetTableName()), Is.EquivalentTo(new[] { "dealers", "login_failures", "notification_batches", "panel_accounts", "panel_sessions", "second_factor_events", "users", "user_sessions" }));
-        foreach (var entity in entities)
+        Assert.That(entities.Select(e => e.GetTableName()), Is.EquivalentTo(new[] { "audit_event_users", "audit_events", "dealers", "login_failures", "notification_batches", "panel_accounts", "panel_sessions", "second_factor_events", "users", "user_sessions" }));
+        // Every table but the audit log's side table, whose key is the (dealer, user, event) lookup, has an identity id.
+        var auditEventUsers = entities.Single(e => e.GetTableName() == "audit_event_users");
+        Assert.That(auditEventUsers.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName()), Is.EqualTo(new[] { "dealer_id", "user_id", "event_id" }));
+        foreach (var entity in entities.Except([auditEventUsers]))
         {
             var key = entity.FindPrimaryKey()!.Properties.Single();
             Assert.That(SqlServerPropertyExtensions.GetValueGenerationStrategy(key), Is.EqualTo(SqlServerValueGenerationStrategy.IdentityColumn), entity.Name);
@@ -47,8 +50,12 @@ public sealed class SqlServerOfflineTests
         foreach (var table in db.Model.GetRelationalModel().Tables)
         {
             Assert.That(script, Does.Contain($"CREATE TABLE [{table.Name}] ("));
-            Assert.That(script, Does.Contain($"CONSTRAINT [{table.PrimaryKey!.Name}] PRIMARY KEY ([id])"));
-            Assert.That(Regex.IsMatch(script, $@"CREATE TABLE \[{table.Name}\] \(\s+\[id\] bigint NOT NULL IDENTITY,"), Is.True, $"{table.Name}.id is an identity column");
+            var keyColumns = string.Join(", ", table.PrimaryKey!.Columns.Select(c => $"[{c.Name}]"));
+            Assert.That(script, Does.Contain($"CONSTRAINT [{table.PrimaryKey.Name}] PRIMARY KEY ({keyColumns})"));
+            if (keyColumns == "[id]")
+            {
+                Assert.That(Regex.IsMatch(script, $@"CREATE TABLE \[{table.Name}\] \(\s+\[id\] bigint NOT NULL IDENTITY,"), Is.True, $"{table.Name}.id is an identity column");
+            }
             foreach (var foreignKey in table.ForeignKeyConstraints)
             {
                 Assert.That(script, Does.Contain($"CONSTRAINT [{foreignKey.Name}] FOREIGN KEY ([{foreignKey.Columns.Single().Name}]) REFERENCES [{foreignKey.PrincipalTable.Name}] ([id])"));

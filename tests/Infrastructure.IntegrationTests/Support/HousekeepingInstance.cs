@@ -35,6 +35,9 @@ public sealed class HousekeepingInstance : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
+    /// <summary>The instance's services, to run other application handlers over the same database and interceptors.</summary>
+    public IServiceProvider Services => _services;
+
     public Task<IReadOnlyDictionary<string, int>> RunPassAsync() => _services.GetRequiredService<Housekeeper>().RunAsync(CancellationToken.None);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

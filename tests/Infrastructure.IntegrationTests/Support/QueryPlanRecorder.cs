@@ -7,15 +7,42 @@ namespace Navixy.Panel.Infrastructure.IntegrationTests.Support;
 
 /// <summary>
 /// Before each non-query command runs, asks the database how it would run it (SQLite's <c>EXPLAIN QUERY PLAN</c>,
-/// PostgreSQL's <c>EXPLAIN</c>) with the same parameter values, and keeps the plan as text.
+/// PostgreSQL's <c>EXPLAIN</c>) with the same parameter values, and keeps the plan as text. With
+/// <paramref name="queries"/> it records the plans of queries (readers and scalars) as well.
 /// </summary>
-public sealed class QueryPlanRecorder : DbCommandInterceptor
+public sealed class QueryPlanRecorder(bool queries = false) : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _plans = new();
 
     public IReadOnlyCollection<string> Plans => _plans;
 
     public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await RecordAsync(command, cancellationToken);
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (queries)
+        {
+            await RecordAsync(command, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        if (queries)
+        {
+            await RecordAsync(command, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task RecordAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var explain = command.Connection!.CreateCommand();
         explain.Transaction = command.Transaction;
@@ -40,6 +67,5 @@ public sealed class QueryPlanRecorder : DbCommandInterceptor
         }
 
         _plans.Enqueue(command.CommandText.Split('\n')[0] + "\n  " + string.Join("\n  ", lines));
-        return result;
     }
 }

@@ -9,6 +9,7 @@ import * as createUser from './screens/create-user.js';
 import * as userCard from './screens/user-card.js';
 import * as importUsers from './screens/import.js';
 import * as security from './screens/security.js';
+import * as securityLog from './screens/security-log.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -21,6 +22,7 @@ const ROUTES = [
   { pattern: /^#\/users\/(\d+)$/, screen: userCard, nav: 'users', needs: ['users', 'read'] },
   { pattern: /^#\/users$/, screen: users, nav: 'users', needs: ['users', 'read'] },
   { pattern: /^#\/settings\/security$/, screen: security, nav: 'settings', needs: ['users', 'read'] },
+  { pattern: /^#\/security-log$/, screen: securityLog, nav: 'security-log', needs: ['audit', 'read'] },
 ];
 
 let session = null;
@@ -49,7 +51,7 @@ function contextFor(match) {
 
 function route() {
   if (!session) return;
-  const target = location.hash || '#/users';
+  const target = location.hash || home();
   for (const r of ROUTES) {
     const match = target.match(r.pattern);
     if (!match) continue;
@@ -63,7 +65,12 @@ function route() {
     main.focus({ preventScroll: true });
     return;
   }
-  location.replace('#/users');
+  location.replace(home());
+}
+
+/** The first screen: Users, or the Security log for an account that may read only that. */
+function home() {
+  return !can(session.permissions, 'users', 'read') && can(session.permissions, 'audit', 'read') ? '#/security-log' : '#/users';
 }
 
 function markNav(active) {
@@ -78,6 +85,7 @@ function showChrome() {
     links.push(h('a', { href: '#/users', 'data-nav': 'users' }, 'Users'));
     links.push(h('a', { href: '#/settings/security', 'data-nav': 'settings' }, 'Settings'));
   }
+  if (can(session.permissions, 'audit', 'read')) links.push(h('a', { href: '#/security-log', 'data-nav': 'security-log' }, 'Security log'));
   replace(nav, links);
   nav.hidden = false;
   const signOut = h('button', { type: 'button', class: 'button button-ghost' }, 'Sign out');
@@ -157,7 +165,7 @@ async function start() {
     return;
   }
   showChrome();
-  if (!location.hash || location.hash === '#') location.replace('#/users');
+  if (!location.hash || location.hash === '#') location.replace(home());
   route();
 }
 

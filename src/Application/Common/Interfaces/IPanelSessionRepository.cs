@@ -10,7 +10,11 @@ public sealed record PanelSessionInfo(
     DateTime ExpiresAt,
     bool AccountBlocked,
     bool DealerBlocked,
-    PanelPermissions Permissions);
+    PanelPermissions Permissions)
+{
+    /// <summary>The account's login, as the security log names the actor.</summary>
+    public string AccountLogin { get; init; } = string.Empty;
+}
 
 public interface IPanelSessionRepository
 {

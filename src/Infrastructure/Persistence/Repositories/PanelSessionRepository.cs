@@ -13,7 +13,7 @@ internal sealed class PanelSessionRepository(PanelDbContext db, DatabaseOptions 
                 join account in db.PanelAccounts on session.AccountId equals account.Id
                 join dealer in db.Dealers on account.DealerId equals dealer.Id
                 where session.TokenDigest == tokenDigest
-                select new SessionRow(session.Id, session.AccountId, account.DealerId, session.ExpiresAt, account.Blocked, dealer.Blocked, account.PermissionGrants))
+                select new SessionRow(session.Id, session.AccountId, account.DealerId, session.ExpiresAt, account.Blocked, dealer.Blocked, account.PermissionGrants, account.Login))
             .FirstOrDefault()));
 
     public void Add(PanelSession session) => db.PanelSessions.Add(session);
@@ -23,7 +23,7 @@ internal sealed class PanelSessionRepository(PanelDbContext db, DatabaseOptions 
         var row = await FindByDigest.For(db)(db, tokenDigest, cancellationToken);
         return row is null
             ? null
-            : new PanelSessionInfo(row.Id, row.AccountId, row.DealerId, row.ExpiresAt, row.AccountBlocked, row.DealerBlocked, PanelPermissions.FromStorage(row.PermissionGrants));
+            : new PanelSessionInfo(row.Id, row.AccountId, row.DealerId, row.ExpiresAt, row.AccountBlocked, row.DealerBlocked, PanelPermissions.FromStorage(row.PermissionGrants)) { AccountLogin = row.AccountLogin };
     }
 
     public async Task<bool> DeleteAsync(long sessionId, CancellationToken cancellationToken) =>
@@ -32,5 +32,5 @@ internal sealed class PanelSessionRepository(PanelDbContext db, DatabaseOptions 
     public Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken) =>
         database.Provider.DeleteEarliestAsync(db.PanelSessions, s => s.ExpiresAt, now, batchSize, cancellationToken);
 
-    private sealed record SessionRow(long Id, long AccountId, long DealerId, DateTime ExpiresAt, bool AccountBlocked, bool DealerBlocked, string PermissionGrants);
+    private sealed record SessionRow(long Id, long AccountId, long DealerId, DateTime ExpiresAt, bool AccountBlocked, bool DealerBlocked, string PermissionGrants, string AccountLogin);
 }

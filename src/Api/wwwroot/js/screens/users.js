@@ -7,6 +7,7 @@ import { whileBusy } from '../ui/busy.js';
 import { confirmDialog, choiceDialog } from '../ui/dialog.js';
 import { sortableHeader, mfaBadge, displayName } from '../ui/table.js';
 import { addFigures, dryRunSentence } from '../ui/dry-run.js';
+import { drawPager } from '../ui/pager.js';
 
 /** The most ids one panel/user/mfa/settings/update call may carry. */
 export const BATCH_SIZE = 100;
@@ -76,7 +77,7 @@ export function render(root, context) {
       state.page = reply.list;
       state.count = reply.count;
       drawTable();
-      drawPager();
+      drawPager(pager, state, load, PAGE_SIZES);
       drawBulkBar();
     } catch (error) {
       if (seq === loadSeq && !error.sessionEnded) replace(status, notice('error', `The users could not be loaded. ${sentence(error.code)}`));
@@ -144,21 +145,6 @@ export function render(root, context) {
     const mfaText = state.mfaAllowed === 'true' ? ' with two-factor authentication on' : state.mfaAllowed === 'false' ? ' with two-factor authentication off' : '';
     if (state.filter) return `No users${mfaText} match “${state.filter}”.`;
     return mfaText ? `No users${mfaText}.` : 'No users yet.';
-  }
-
-  function drawPager() {
-    const first = state.count === 0 ? 0 : state.offset + 1;
-    const last = Math.min(state.offset + state.limit, state.count);
-    const size = h('select', { id: 'page-size' }, PAGE_SIZES.map((n) => h('option', { value: String(n), selected: n === state.limit }, String(n))));
-    size.addEventListener('change', () => { state.limit = Number(size.value); state.offset = 0; load(); });
-    const previous = h('button', { type: 'button', class: 'button button-secondary button-small', disabled: state.offset === 0 }, 'Previous');
-    const next = h('button', { type: 'button', class: 'button button-secondary button-small', disabled: last >= state.count }, 'Next');
-    previous.addEventListener('click', () => { state.offset = Math.max(0, state.offset - state.limit); load(); });
-    next.addEventListener('click', () => { state.offset += state.limit; load(); });
-    replace(pager,
-      h('div', { class: 'pager-size' }, h('label', { for: 'page-size' }, 'Rows per page'), size),
-      h('p', { class: 'pager-range' }, `${first}–${last} of ${state.count}`),
-      h('div', { class: 'pager-buttons' }, previous, next));
   }
 
   function drawBulkBar() {

@@ -1,8 +1,10 @@
 using MediatR;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Application.Notifications;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Mfa;
 
 namespace Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
@@ -10,7 +12,8 @@ namespace Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 /// <summary><c>panel/user/mfa/settings/update</c>: sets the own MFA setting of all or selected master users of the dealer.</summary>
 public sealed record UpdateUserMfaSettingsCommand(long DealerId, MfaTargetModel? Target, MfaSettingsModel? Settings) : IRequest<Unit>, IDealerScoped;
 
-public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, DealerMfaChanges changes, MfaNotices notices, TimeProvider clock)
+public sealed class UpdateUserMfaSettingsCommandHandler(
+    IUserRepository users, DealerMfaChanges changes, MfaNotices notices, AuditTrail audit, TimeProvider clock)
     : IRequestHandler<UpdateUserMfaSettingsCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateUserMfaSettingsCommand request, CancellationToken cancellationToken)
@@ -33,10 +36,14 @@ public sealed class UpdateUserMfaSettingsCommandHandler(IUserRepository users, D
                         throw new NavixyException(ErrorCode.NotFound);
                     }
 
+                    audit.Record(AuditActions.MfaUpdate, request.DealerId, AuditTarget.Selected(selected.Ids), after: settings, affected: changed);
                     return changed;
                 default:
+                    // One event for the whole dealer, however many users the statement changed.
                     var notice = await notices.ForUsersAsync(request.DealerId, settings, now, null, null, ct);
-                    return await users.SetMfaForAllAsync(request.DealerId, settings, now, notice, ct);
+                    var all = await users.SetMfaForAllAsync(request.DealerId, settings, now, notice, ct);
+                    audit.Record(AuditActions.MfaUpdate, request.DealerId, AuditTarget.All, after: settings, affected: all);
+                    return all;
             }
         }, cancellationToken);
         return Unit.Value;

@@ -72,7 +72,7 @@ public sealed class AuthenticateUserCommandHandler(
         await unitOfWork.SaveChangesAsync(cancellationToken);
         try
         {
-            await codes.IssueAndSendAsync(session, user.Login, mail, cancellationToken);
+            await codes.IssueAndSendAsync(session, user, mail, cancellationToken);
         }
         catch (NavixyException)
         {

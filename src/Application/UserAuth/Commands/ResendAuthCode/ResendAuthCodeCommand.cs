@@ -38,7 +38,7 @@ public sealed class ResendAuthCodeCommandHandler(
         var mail = await limits.ReserveMailAsync(user.Id, cancellationToken);
         try
         {
-            await codes.IssueAndSendAsync(session, user.Login, mail, cancellationToken);
+            await codes.IssueAndSendAsync(session, user, mail, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

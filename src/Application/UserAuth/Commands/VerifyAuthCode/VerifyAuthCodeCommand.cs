@@ -1,7 +1,9 @@
 using FluentValidation;
 using MediatR;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.VerifyAuthCode;
@@ -14,6 +16,8 @@ public sealed record VerifyAuthCodeCommand(long SessionId, string? Code) : IRequ
 
 public sealed class VerifyAuthCodeCommandHandler(
     IUserSessionRepository sessions,
+    IUserRepository users,
+    AuditTrail audit,
     IUnitOfWork unitOfWork,
     ISecretTokens tokens,
     SecondFactorLimits limits,
@@ -27,6 +31,7 @@ public sealed class VerifyAuthCodeCommandHandler(
             throw new NavixyException(ErrorCode.SessionNotFound);
         }
 
+        var user = await users.FindAsync(session.UserId, cancellationToken) ?? throw new NavixyException(ErrorCode.SessionNotFound);
         var reservation = await limits.ReserveCodeCheckAsync(session.UserId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var check = session.CheckCode(tokens.DigestOfOneTimeCode(request.Code!, session.Id), now, tokens.DigestsEqual);
@@ -40,6 +45,16 @@ public sealed class VerifyAuthCodeCommandHandler(
         {
             if (check != CodeCheck.Accepted)
             {
+                if (check == CodeCheck.Wrong)
+                {
+                    audit.RecordSignIn(AuditActions.UserAuthCodeWrong, user);
+                    if (session.CodeDigest is null)
+                    {
+                        // That miss was the code's last: it is void now.
+                        audit.RecordSignIn(AuditActions.UserAuthCodeVoided, user);
+                    }
+                }
+
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 throw new NavixyException(ErrorCode.WrongAuthenticationCode);
             }
@@ -52,6 +67,7 @@ public sealed class VerifyAuthCodeCommandHandler(
                 await unitOfWork.SaveChangesAsync(ct);
                 sessions.Remove(session);
                 sessions.Add(UserSession.StartFull(token.Digest, session.UserId, now));
+                audit.RecordSignIn(AuditActions.UserAuthCodeVerified, user);
                 return true;
             }, cancellationToken);
             return token.Hash;

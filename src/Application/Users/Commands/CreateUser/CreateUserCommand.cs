@@ -1,8 +1,10 @@
 using MediatR;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Users.Models;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.Users.Commands.CreateUser;
@@ -11,7 +13,7 @@ namespace Navixy.Panel.Application.Users.Commands.CreateUser;
 public sealed record CreateUserCommand(long DealerId, UserModel? User, string? Password, string? Locale, string? TimeZone, string? Comment)
     : IRequest<long>, IDealerScoped;
 
-public sealed class CreateUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, TimeProvider clock)
+public sealed class CreateUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, AuditTrail audit, TimeProvider clock)
     : IRequestHandler<CreateUserCommand, long>
 {
     public async Task<long> Handle(CreateUserCommand request, CancellationToken cancellationToken)
@@ -22,19 +24,25 @@ public sealed class CreateUserCommandHandler(IUserRepository users, IUnitOfWork 
             throw new NavixyException(ErrorCode.LoginInUse);
         }
 
-        var user = NewUsers.Create(request.DealerId, model, await passwordHashing.HashAsync(request.Password!, cancellationToken), request.Locale!, request.TimeZone!, request.Comment, clock.GetUtcNow().UtcDateTime);
-        users.Add(user);
+        var passwordHash = await passwordHashing.HashAsync(request.Password!, cancellationToken);
         try
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            // The event names the new id, so the user is saved first; the transaction keeps the two together. The
+            // user is built inside it: a retried unit starts from a fresh one.
+            return await unitOfWork.InTransactionAsync(async ct =>
+            {
+                var user = NewUsers.Create(request.DealerId, model, passwordHash, request.Locale!, request.TimeZone!, request.Comment, clock.GetUtcNow().UtcDateTime);
+                users.Add(user);
+                await unitOfWork.SaveChangesAsync(ct);
+                audit.Record(AuditActions.UserCreate, request.DealerId, AuditTarget.User(user.Id), after: user.OwnMfaSettings);
+                return user.Id;
+            }, cancellationToken);
         }
         catch (DuplicateKeyException)
         {
             // Another request took the login between the check and the insert.
             throw new NavixyException(ErrorCode.LoginInUse);
         }
-
-        return user.Id;
     }
 }
 

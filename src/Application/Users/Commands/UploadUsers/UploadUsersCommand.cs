@@ -2,11 +2,13 @@ using Navixy.Panel.Application.Common.Security;
 using System.Text;
 using FluentValidation;
 using MediatR;
+using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Users.Commands.CreateUser;
 using Navixy.Panel.Application.Users.Models;
+using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Users;
 using ValidationException = Navixy.Panel.Application.Common.Exceptions.ValidationException;
 
@@ -36,7 +38,7 @@ public sealed record UploadUsersCommand(long DealerId, byte[]? File) : IRequest<
 /// <param name="Errors">Rows refused; always 0, since a file with a bad row is refused whole.</param>
 public sealed record UploadUsersResult(int Total, int Errors);
 
-public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, TimeProvider clock)
+public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, AuditTrail audit, TimeProvider clock)
     : IRequestHandler<UploadUsersCommand, UploadUsersResult>
 {
     private static readonly CreateUserCommandValidator RowValidator = new();
@@ -82,6 +84,7 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
             {
                 users.AddRange(commands.Select((c, i) =>
                     NewUsers.Create(request.DealerId, c.Command.User!, hashes[i], c.Command.Locale!, c.Command.TimeZone!, c.Command.Comment, now)));
+                audit.Record(AuditActions.UserUpload, request.DealerId, affected: commands.Length);
                 return Task.FromResult(true);
             }, cancellationToken);
         }
