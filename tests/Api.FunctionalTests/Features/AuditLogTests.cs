@@ -21,6 +21,9 @@ public sealed class AuditLogTests(string provider) : FunctionalTest(provider)
     private static readonly object Allowed = new { type = "allowed", factor_types = new[] { "email" } };
     private static readonly object Disallowed = new { type = "disallowed" };
 
+    // The change notices' own events (their batches are delivered in the background) are tested with the outbox.
+    protected override PanelApiFactory CreateFactory(string provider) => new(provider) { Settings = { ["Notifications:MfaChanges"] = "Off" } };
+
     private async Task<JsonElement[]> Events(string hash, object? filter = null)
     {
         var reply = (await Call("panel/audit/list", filter, hash)).ShouldSucceed();

@@ -97,9 +97,10 @@ public sealed class MfaChangeNotificationTests(string provider) : NotificationTe
     public async Task DeliveredBatch_IsInTheSecurityLog_WithItsCount_ByTheSystem()
     {
         var (_, hash) = await NewDealer("users:read,users:update,users:create,audit:read");
-        var withSub = await NewUser(hash, ownMfa: Allowed);
+        var withSub = await NewUser(hash);
         await NewSubUser(withSub.Login);
-        var other = await NewUser(hash, ownMfa: Allowed);
+        var other = await NewUser(hash);
+        (await Call("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { withSub.Id, other.Id } }, settings = Allowed }, hash)).ShouldSucceed();
         (await Call("panel/user/mfa/settings/update", new { target = new { type = "all" }, settings = Disallowed }, hash)).ShouldSucceed();
 
         await DrainOutbox();
