@@ -16,7 +16,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => Options.Create(ProtocolOptions.Read(sp.GetRequiredService<IConfiguration>())));
         services.AddNavixyRateLimit();
         services.AddTrustedProxies();
-        services.AddControllers()
+        services.AddControllers(options => options.Filters.Add<NavixyReplyFilter>())
             .ConfigureApiBehaviorOptions(options =>
             {
                 // Parameters are bound and validated by the Navixy binder and the validation behaviour, never by

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Controllers.Replies;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
 using Navixy.Panel.Application.UserAuth.Commands.LogoutUser;
@@ -39,56 +40,54 @@ public sealed class UserAuthController(IMediator mediator) : NavixyController(me
     /// </summary>
     [NavixyAction("user/auth")]
     [AllowAnonymous]
-    public async Task<IActionResult> Auth([FromNavixy] UserAuthRequest request, CancellationToken cancellationToken)
+    public async Task<UserAuthReply> Auth([FromNavixy] UserAuthRequest request, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new AuthenticateUserCommand(request.Login, request.Password), cancellationToken);
-        return result.FactorType is null
-            ? Success(new { type = result.Type, hash = result.Hash })
-            : Success(new { type = result.Type, factor_type = result.FactorType, hash = result.Hash });
+        return new UserAuthReply(result.Type, result.FactorType, result.Hash);
     }
 
     /// <summary>Trades the emailed code for a new full session <c>hash</c>; 282 on a wrong, expired or used code.</summary>
     [NavixyAction("user/auth/code/verify")]
     [Authorize(NavixyPolicies.SecondFactorSession)]
-    public async Task<IActionResult> VerifyCode([FromNavixy] VerifyCodeRequest request, CancellationToken cancellationToken)
+    public async Task<SessionHashReply> VerifyCode([FromNavixy] VerifyCodeRequest request, CancellationToken cancellationToken)
     {
         var hash = await Mediator.Send(new VerifyAuthCodeCommand(UserSession.SessionId, request.Code), cancellationToken);
-        return Success(new { hash });
+        return new SessionHashReply(hash);
     }
 
     /// <summary>Emails a new code (the old one is void); once a minute (else 15), at most five per login attempt.</summary>
     [NavixyAction("user/auth/code/resend")]
     [Authorize(NavixyPolicies.SecondFactorSession)]
-    public async Task<IActionResult> ResendCode(CancellationToken cancellationToken)
+    public async Task<SuccessReply> ResendCode(CancellationToken cancellationToken)
     {
         await Mediator.Send(new ResendAuthCodeCommand(UserSession.SessionId), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 
     /// <summary>The session's <c>user</c>: id, login, names, demo, master_id.</summary>
     [NavixyAction("user/get_info")]
     [Authorize(NavixyPolicies.UserSession)]
-    public async Task<IActionResult> GetInfo(CancellationToken cancellationToken)
+    public async Task<UserInfoReply> GetInfo(CancellationToken cancellationToken)
     {
         var user = await Mediator.Send(new GetUserInfoQuery(UserSession.UserId), cancellationToken);
-        return Success(new { user });
+        return new UserInfoReply(user);
     }
 
     /// <summary>Ends the presented session, full or second-factor.</summary>
     [NavixyAction("user/logout")]
     [Authorize(NavixyPolicies.AnyUserSession)]
-    public async Task<IActionResult> Logout(CancellationToken cancellationToken)
+    public async Task<SuccessReply> Logout(CancellationToken cancellationToken)
     {
         await Mediator.Send(new LogoutUserCommand(UserSession.SessionId), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 
     /// <summary>Adds a sub-user to the session's account (master users only); returns its <c>id</c>.</summary>
     [NavixyAction("subuser/register")]
     [Authorize(NavixyPolicies.UserSession)]
-    public async Task<IActionResult> RegisterSubUser([FromNavixy] RegisterSubUserRequest request, CancellationToken cancellationToken)
+    public async Task<CreatedIdReply> RegisterSubUser([FromNavixy] RegisterSubUserRequest request, CancellationToken cancellationToken)
     {
         var id = await Mediator.Send(new RegisterSubUserCommand(UserSession.UserId, request.User, request.Password), cancellationToken);
-        return Success(new { id });
+        return new CreatedIdReply(id);
     }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Controllers.Replies;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
 using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
@@ -26,27 +27,27 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
     /// <summary>Sets the MFA settings of all or selected master users of the dealer (sub-users share their account's).</summary>
     [NavixyAction("update")]
     [Authorize(NavixyPolicies.UsersUpdate)]
-    public async Task<IActionResult> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
+    public async Task<SuccessReply> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
     {
         await Mediator.Send(new UpdateUserMfaSettingsCommand(PanelSession.DealerId, request.Target, request.Settings), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 
     /// <summary>The dealer's default MFA settings as <c>value</c>, or null when none is kept.</summary>
     [NavixyAction("default/read")]
     [Authorize(NavixyPolicies.UsersRead)]
-    public async Task<IActionResult> ReadDefault(CancellationToken cancellationToken)
+    public async Task<DefaultMfaSettingsReply> ReadDefault(CancellationToken cancellationToken)
     {
         var value = await Mediator.Send(new ReadDefaultMfaSettingsQuery(PanelSession.DealerId), cancellationToken);
-        return Success(new { value });
+        return new DefaultMfaSettingsReply(value);
     }
 
     /// <summary>Sets the dealer's default MFA settings, which apply to users without a setting of their own.</summary>
     [NavixyAction("default/update")]
     [Authorize(NavixyPolicies.UsersUpdate)]
-    public async Task<IActionResult> UpdateDefault([FromNavixy] UpdateDefaultMfaSettingsRequest request, CancellationToken cancellationToken)
+    public async Task<SuccessReply> UpdateDefault([FromNavixy] UpdateDefaultMfaSettingsRequest request, CancellationToken cancellationToken)
     {
         await Mediator.Send(new UpdateDefaultMfaSettingsCommand(PanelSession.DealerId, request.Settings), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 }
