@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Logging;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
 
 namespace Navixy.Panel.Api;
@@ -33,7 +34,7 @@ public static class DependencyInjection
             .AddScheme<AuthenticationSchemeOptions, UserAuthenticationHandler>(NavixyClaims.UserScheme, null);
         services.AddAuthorization(options => options.AddNavixyPolicies());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NavixyAuthorizationResultHandler>();
-        services.AddOpenApi();
+        services.AddNavixyOpenApi();
 
         // Navixy clients may send passwords, session hashes and codes in the query string, and the action arguments
         // carry them too: the two framework categories that print URLs (at Information) and arguments (at Trace) are

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Controllers.Replies;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Panel.Commands.AuthenticatePanelAccount;
 using Navixy.Panel.Application.Panel.Commands.LogoutPanelSession;
 using Navixy.Panel.Application.Panel.Queries.GetPanelPermissions;
@@ -13,7 +16,7 @@ namespace Navixy.Panel.Api.Controllers;
 /// <summary>Parameters of <c>panel/account/auth</c>.</summary>
 /// <param name="Login">Panel account login.</param>
 /// <param name="Password">Panel account password.</param>
-public sealed record PanelAuthRequest(string? Login, string? Password);
+public sealed record PanelAuthRequest([property: RequiredParameter] string? Login, [property: RequiredParameter] string? Password);
 
 /// <summary>Panel sessions: <c>panel/account/*</c>.</summary>
 [Route("v2/panel/account")]
@@ -21,6 +24,7 @@ public sealed class PanelAccountController(IMediator mediator) : NavixyControlle
 {
     /// <summary>Opens a panel session; returns its <c>hash</c> (valid 24 hours) and the account's <c>permissions</c>.</summary>
     [NavixyAction("auth")]
+    [NavixyErrors(ErrorCode.DealerNotFound, ErrorCode.AccessDenied)]
     [AllowAnonymous]
     public async Task<PanelAuthReply> Auth([FromNavixy] PanelAuthRequest request, CancellationToken cancellationToken)
     {

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Controllers.Replies;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
 using Navixy.Panel.Application.UserAuth.Commands.LogoutUser;
 using Navixy.Panel.Application.UserAuth.Commands.RegisterSubUser;
@@ -17,16 +20,16 @@ namespace Navixy.Panel.Api.Controllers;
 /// <summary>Parameters of <c>user/auth</c>.</summary>
 /// <param name="Login">The user's login (email).</param>
 /// <param name="Password">The user's password.</param>
-public sealed record UserAuthRequest(string? Login, string? Password);
+public sealed record UserAuthRequest([property: RequiredParameter] string? Login, [property: RequiredParameter] string? Password);
 
 /// <summary>Parameters of <c>user/auth/code/verify</c>.</summary>
 /// <param name="Code">The 6-digit code from the email, as a string.</param>
-public sealed record VerifyCodeRequest(string? Code);
+public sealed record VerifyCodeRequest([property: RequiredParameter] string? Code);
 
 /// <summary>Parameters of <c>subuser/register</c>.</summary>
 /// <param name="User">The sub-user: login (email), first_name, last_name.</param>
 /// <param name="Password">8 to 64 printable characters.</param>
-public sealed record RegisterSubUserRequest(SubUserModel? User, string? Password);
+public sealed record RegisterSubUserRequest([property: RequiredParameter] SubUserModel? User, [property: RequiredParameter] string? Password);
 
 /// <summary>End-user login with an emailed one-time code: <c>user/*</c> and <c>subuser/register</c>.</summary>
 [Route("v2")]
@@ -39,6 +42,7 @@ public sealed class UserAuthController(IMediator mediator) : NavixyController(me
     /// with <c>factor_type</c> <c>email</c> and a hash good only for <c>user/auth/code/*</c>.
     /// </summary>
     [NavixyAction("user/auth")]
+    [NavixyErrors(ErrorCode.WrongLoginOrPassword, ErrorCode.UserNotActivated, ErrorCode.LoginAttemptsExceeded, ErrorCode.EmailSendFailed, ErrorCode.AccessDenied)]
     [AllowAnonymous]
     public async Task<UserAuthReply> Auth([FromNavixy] UserAuthRequest request, CancellationToken cancellationToken)
     {
@@ -48,6 +52,7 @@ public sealed class UserAuthController(IMediator mediator) : NavixyController(me
 
     /// <summary>Trades the emailed code for a new full session <c>hash</c>; 282 on a wrong, expired or used code.</summary>
     [NavixyAction("user/auth/code/verify")]
+    [NavixyErrors(ErrorCode.WrongAuthenticationCode)]
     [Authorize(NavixyPolicies.SecondFactorSession)]
     public async Task<SessionHashReply> VerifyCode([FromNavixy] VerifyCodeRequest request, CancellationToken cancellationToken)
     {
@@ -57,6 +62,7 @@ public sealed class UserAuthController(IMediator mediator) : NavixyController(me
 
     /// <summary>Emails a new code (the old one is void); once a minute (else 15), at most five per login attempt.</summary>
     [NavixyAction("user/auth/code/resend")]
+    [NavixyErrors(ErrorCode.EmailSendFailed)]
     [Authorize(NavixyPolicies.SecondFactorSession)]
     public async Task<SuccessReply> ResendCode(CancellationToken cancellationToken)
     {
@@ -84,6 +90,7 @@ public sealed class UserAuthController(IMediator mediator) : NavixyController(me
 
     /// <summary>Adds a sub-user to the session's account (master users only); returns its <c>id</c>.</summary>
     [NavixyAction("subuser/register")]
+    [NavixyErrors(ErrorCode.LoginInUse, ErrorCode.OperationNotPermitted)]
     [Authorize(NavixyPolicies.UserSession)]
     public async Task<CreatedIdReply> RegisterSubUser([FromNavixy] RegisterSubUserRequest request, CancellationToken cancellationToken)
     {

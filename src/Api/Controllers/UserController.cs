@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Controllers.Replies;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Users.Commands.CreateUser;
 using Navixy.Panel.Application.Users.Commands.UploadUsers;
 using Navixy.Panel.Application.Users.Models;
@@ -18,11 +21,16 @@ namespace Navixy.Panel.Api.Controllers;
 /// <param name="Locale">E.g. <c>en_US</c>.</param>
 /// <param name="TimeZone">An IANA time zone, e.g. <c>Europe/London</c>.</param>
 /// <param name="Comment">Optional, at most 255 characters.</param>
-public sealed record CreateUserRequest(UserModel? User, string? Password, string? Locale, string? TimeZone, string? Comment);
+public sealed record CreateUserRequest(
+    [property: RequiredParameter] UserModel? User,
+    [property: RequiredParameter] string? Password,
+    [property: RequiredParameter] string? Locale,
+    [property: RequiredParameter] string? TimeZone,
+    string? Comment);
 
 /// <summary>Parameters of <c>panel/user/read</c>.</summary>
 /// <param name="UserId">Id of a master user of the dealer.</param>
-public sealed record ReadUserRequest(long? UserId);
+public sealed record ReadUserRequest([property: RequiredParameter] long? UserId);
 
 /// <summary>Parameters of <c>panel/user/list</c>.</summary>
 /// <param name="Filter">Substring matched against id, login, names and phone.</param>
@@ -38,6 +46,7 @@ public sealed class UserController(IMediator mediator) : NavixyController(mediat
 {
     /// <summary>Creates a master user of the dealer; returns its <c>id</c>. 206 when the login is in use.</summary>
     [NavixyAction("create")]
+    [NavixyErrors(ErrorCode.LoginInUse)]
     [Authorize(NavixyPolicies.UsersCreate)]
     public async Task<CreatedIdReply> Create([FromNavixy] CreateUserRequest request, CancellationToken cancellationToken)
     {
@@ -49,6 +58,7 @@ public sealed class UserController(IMediator mediator) : NavixyController(mediat
 
     /// <summary>A master user of the dealer as <c>value</c>, with its own <c>dealer_mfa_settings</c> (null when it follows the default).</summary>
     [NavixyAction("read")]
+    [NavixyErrors(ErrorCode.NotFound)]
     [Authorize(NavixyPolicies.UsersRead)]
     public async Task<UserReadReply> Read([FromNavixy] ReadUserRequest request, CancellationToken cancellationToken)
     {
@@ -69,6 +79,7 @@ public sealed class UserController(IMediator mediator) : NavixyController(mediat
 
     /// <summary>Imports users from a <c>;</c>-separated CSV file sent as multipart part <c>file</c>; all rows or none.</summary>
     [NavixyAction("upload")]
+    [NavixyErrors(ErrorCode.LoginInUse, ErrorCode.EmptyDataFile)]
     [FileUpload]
     [Authorize(NavixyPolicies.UsersCreate)]
     public async Task<UserUploadReply> Upload(IFormFile? file, CancellationToken cancellationToken)

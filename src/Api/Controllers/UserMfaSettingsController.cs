@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Controllers.Replies;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
 using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
 using Navixy.Panel.Application.Mfa.Models;
@@ -14,11 +17,11 @@ namespace Navixy.Panel.Api.Controllers;
 /// <summary>Parameters of <c>panel/user/mfa/settings/update</c>.</summary>
 /// <param name="Target">Whom to update: <c>{"type":"all"}</c> or <c>{"type":"selected","ids":[...]}</c>.</param>
 /// <param name="Settings">The settings: <c>{"type":"allowed","factor_types":["email"]}</c> or <c>{"type":"disallowed"}</c>.</param>
-public sealed record UpdateUserMfaSettingsRequest(MfaTargetModel? Target, MfaSettingsModel? Settings);
+public sealed record UpdateUserMfaSettingsRequest([property: RequiredParameter] MfaTargetModel? Target, [property: RequiredParameter] MfaSettingsModel? Settings);
 
 /// <summary>Parameters of <c>panel/user/mfa/settings/default/update</c>.</summary>
 /// <param name="Settings">The dealer default for users without a setting of their own.</param>
-public sealed record UpdateDefaultMfaSettingsRequest(MfaSettingsModel? Settings);
+public sealed record UpdateDefaultMfaSettingsRequest([property: RequiredParameter] MfaSettingsModel? Settings);
 
 /// <summary>Users' multi-factor authentication settings: <c>panel/user/mfa/settings/*</c>.</summary>
 [Route("v2/panel/user/mfa/settings")]
@@ -26,6 +29,7 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
 {
     /// <summary>Sets the MFA settings of all or selected master users of the dealer (sub-users share their account's).</summary>
     [NavixyAction("update")]
+    [NavixyErrors(ErrorCode.NotFound)]
     [Authorize(NavixyPolicies.UsersUpdate)]
     public async Task<SuccessReply> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
     {
