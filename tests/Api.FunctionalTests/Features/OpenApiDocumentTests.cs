@@ -109,6 +109,7 @@ public sealed class OpenApiDocumentTests() : FunctionalTest("Sqlite")
         var read = Schema("UserReadReply")["properties"]!.AsObject().Select(p => p.Key).ToArray();
         Assert.That(read, Is.EqualTo(new[] { "success", "value", "dealer_mfa_settings" }));
         Assert.That(Operation("/v2/panel/user/read", "post")["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/UserReadReply"));
+        Assert.That(Schema("SuccessReply")["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "success" }));
         // factor_type is left out of the wire when there is none, so it is not required.
         Assert.That(Schema("UserAuthReply")["required"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EquivalentTo(new[] { "success", "type", "hash" }));
     }

@@ -128,16 +128,22 @@ public sealed class ApiProcess : IDisposable
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
+        var path = Path.Combine(RepositoryRoot(), "src", "Api", "bin", configuration, testOutput.Name, "Navixy.Panel.Api.dll");
+        Assert.That(File.Exists(path), Is.True, path);
+        return path;
+    }
+
+    /// <summary>The folder holding Navixy.Panel.sln, above the test output.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Navixy.Panel.sln")))
         {
             root = root.Parent;
         }
 
         Assert.That(root, Is.Not.Null, "repository root not found");
-        var path = Path.Combine(root!.FullName, "src", "Api", "bin", configuration, testOutput.Name, "Navixy.Panel.Api.dll");
-        Assert.That(File.Exists(path), Is.True, path);
-        return path;
+        return root!.FullName;
     }
 
 }
