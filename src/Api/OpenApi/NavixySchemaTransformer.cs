@@ -29,10 +29,12 @@ public sealed class NavixySchemaTransformer(NavixyParameterTypes parameterTypes,
             return Task.CompletedTask;
         }
 
-        if (info.Kind != JsonTypeInfoKind.Object || schema.Properties is null)
+        if (info.Kind != JsonTypeInfoKind.Object)
         {
             return Task.CompletedTask;
         }
+
+        schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
 
         schema.Required = RequiredOf(info, parameterTypes.Contains(info.Type));
         foreach (var property in info.Properties.Where(Has<NavixyExtensionAttribute>))
@@ -67,7 +69,7 @@ public sealed class NavixySchemaTransformer(NavixyParameterTypes parameterTypes,
         {
             ["success"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Enum = [JsonValue.Create(true)], Description = "Always `true` on success." },
         };
-        foreach (var (name, value) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        foreach (var (name, value) in schema.Properties!)
         {
             properties[name] = value;
         }
