@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddAuthorization(options => options.AddNavixyPolicies());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NavixyAuthorizationResultHandler>();
         services.AddNavixyOpenApi();
+        services.AddNavixyHealthChecks();
 
         // Navixy clients may send passwords, session hashes and codes in the query string, and the action arguments
         // carry them too: the two framework categories that print URLs (at Information) and arguments (at Trace) are
