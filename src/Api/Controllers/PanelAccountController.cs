@@ -5,18 +5,12 @@ using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Controllers.Replies;
 using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
-using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Panel.Commands.AuthenticatePanelAccount;
 using Navixy.Panel.Application.Panel.Commands.LogoutPanelSession;
 using Navixy.Panel.Application.Panel.Queries.GetPanelPermissions;
 
 namespace Navixy.Panel.Api.Controllers;
-
-/// <summary>Parameters of <c>panel/account/auth</c>.</summary>
-/// <param name="Login">Panel account login.</param>
-/// <param name="Password">Panel account password.</param>
-public sealed record PanelAuthRequest([property: RequiredParameter] string? Login, [property: RequiredParameter] string? Password);
 
 /// <summary>Panel sessions: <c>panel/account/*</c>.</summary>
 [Route("v2/panel/account")]

@@ -5,7 +5,6 @@ using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Controllers.Replies;
 using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
-using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
 using Navixy.Panel.Application.UserAuth.Commands.LogoutUser;
@@ -16,20 +15,6 @@ using Navixy.Panel.Application.UserAuth.Queries.AuthenticateUserSession;
 using Navixy.Panel.Application.UserAuth.Queries.GetUserInfo;
 
 namespace Navixy.Panel.Api.Controllers;
-
-/// <summary>Parameters of <c>user/auth</c>.</summary>
-/// <param name="Login">The user's login (email).</param>
-/// <param name="Password">The user's password.</param>
-public sealed record UserAuthRequest([property: RequiredParameter] string? Login, [property: RequiredParameter] string? Password);
-
-/// <summary>Parameters of <c>user/auth/code/verify</c>.</summary>
-/// <param name="Code">The 6-digit code from the email, as a string.</param>
-public sealed record VerifyCodeRequest([property: RequiredParameter] string? Code);
-
-/// <summary>Parameters of <c>subuser/register</c>.</summary>
-/// <param name="User">The sub-user: login (email), first_name, last_name.</param>
-/// <param name="Password">8 to 64 printable characters.</param>
-public sealed record RegisterSubUserRequest([property: RequiredParameter] SubUserModel? User, [property: RequiredParameter] string? Password);
 
 /// <summary>End-user login with an emailed one-time code: <c>user/*</c> and <c>subuser/register</c>.</summary>
 [Route("v2")]

@@ -5,40 +5,13 @@ using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Controllers.Replies;
 using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
-using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Users.Commands.CreateUser;
 using Navixy.Panel.Application.Users.Commands.UploadUsers;
-using Navixy.Panel.Application.Users.Models;
 using Navixy.Panel.Application.Users.Queries.ListUsers;
 using Navixy.Panel.Application.Users.Queries.ReadUser;
 
 namespace Navixy.Panel.Api.Controllers;
-
-/// <summary>Parameters of <c>panel/user/create</c>.</summary>
-/// <param name="User">The new user: login (email), names, legal type, address; optional demo and dealer_mfa_settings.</param>
-/// <param name="Password">8 to 64 printable characters.</param>
-/// <param name="Locale">E.g. <c>en_US</c>.</param>
-/// <param name="TimeZone">An IANA time zone, e.g. <c>Europe/London</c>.</param>
-/// <param name="Comment">Optional, at most 255 characters.</param>
-public sealed record CreateUserRequest(
-    [property: RequiredParameter] UserModel? User,
-    [property: RequiredParameter] string? Password,
-    [property: RequiredParameter] string? Locale,
-    [property: RequiredParameter] string? TimeZone,
-    string? Comment);
-
-/// <summary>Parameters of <c>panel/user/read</c>.</summary>
-/// <param name="UserId">Id of a master user of the dealer.</param>
-public sealed record ReadUserRequest([property: RequiredParameter] long? UserId);
-
-/// <summary>Parameters of <c>panel/user/list</c>.</summary>
-/// <param name="Filter">Substring matched against id, login, names and phone.</param>
-/// <param name="OrderBy"><c>id</c> (default), <c>login</c> or <c>last_name</c>.</param>
-/// <param name="Ascending">Default true.</param>
-/// <param name="Offset">Default 0.</param>
-/// <param name="Limit">Default 100, at most 1000.</param>
-public sealed record ListUsersRequest(string? Filter, string? OrderBy, bool? Ascending, int? Offset, int? Limit);
 
 /// <summary>The dealer's users: <c>panel/user/*</c>.</summary>
 [Route("v2/panel/user")]

@@ -5,23 +5,12 @@ using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Controllers.Replies;
 using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
-using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
 using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
-using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Application.Mfa.Queries.ReadDefaultMfaSettings;
 
 namespace Navixy.Panel.Api.Controllers;
-
-/// <summary>Parameters of <c>panel/user/mfa/settings/update</c>.</summary>
-/// <param name="Target">Whom to update: <c>{"type":"all"}</c> or <c>{"type":"selected","ids":[...]}</c>.</param>
-/// <param name="Settings">The settings: <c>{"type":"allowed","factor_types":["email"]}</c> or <c>{"type":"disallowed"}</c>.</param>
-public sealed record UpdateUserMfaSettingsRequest([property: RequiredParameter] MfaTargetModel? Target, [property: RequiredParameter] MfaSettingsModel? Settings);
-
-/// <summary>Parameters of <c>panel/user/mfa/settings/default/update</c>.</summary>
-/// <param name="Settings">The dealer default for users without a setting of their own.</param>
-public sealed record UpdateDefaultMfaSettingsRequest([property: RequiredParameter] MfaSettingsModel? Settings);
 
 /// <summary>Users' multi-factor authentication settings: <c>panel/user/mfa/settings/*</c>.</summary>
 [Route("v2/panel/user/mfa/settings")]

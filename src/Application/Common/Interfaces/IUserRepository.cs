@@ -3,22 +3,6 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.Common.Interfaces;
 
-public enum UserOrder
-{
-    Id,
-    Login,
-    LastName,
-}
-
-/// <summary>A page of master users and the total before paging.</summary>
-public sealed record UserPage(IReadOnlyList<User> Users, int Count);
-
-/// <summary>A user with the MFA settings that decide its effective setting: its account's own and the dealer default.</summary>
-public sealed record UserWithMfa(User User, MfaSettings? AccountMfa, MfaSettings? DealerDefault, bool DealerBlocked)
-{
-    public MfaSettings EffectiveMfa => MfaSettings.Effective(AccountMfa, DealerDefault);
-}
-
 public interface IUserRepository
 {
     /// <summary>

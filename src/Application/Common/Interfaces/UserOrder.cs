@@ -1,0 +1,8 @@
+namespace Navixy.Panel.Application.Common.Interfaces;
+
+public enum UserOrder
+{
+    Id,
+    Login,
+    LastName,
+}
