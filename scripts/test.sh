@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of Navixy.Panel on a fresh Debian machine: installs what the tests need
-# (PostgreSQL, an SMTP server, Chromium and npm for the browser tests), starts a throwaway PostgreSQL
+# (PostgreSQL, an SMTP server, Chromium and npm for the browser tests and the OpenAPI lint), starts a throwaway PostgreSQL
 # cluster on a free loopback port, runs all test projects and prints one closing line "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,17 @@ if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
     || { echo "npm install axe-core failed" >&2; exit 2; }
 fi
 export NAVIXY_TEST_AXE="$axe_dir/node_modules/axe-core/axe.min.js"
+
+# The OpenAPI document is linted by Redocly CLI (npm, kept outside the tree like axe-core), and a client is generated
+# from it by Kiota, the local dotnet tool of .config/dotnet-tools.json (GeneratedClientTests).
+redocly_dir="${XDG_CACHE_HOME:-$HOME/.cache}/navixy-panel/redocly-cli"
+if [ ! -x "$redocly_dir/node_modules/.bin/redocly" ]; then
+  echo "Installing @redocly/cli (npm) into $redocly_dir"
+  mkdir -p "$redocly_dir" && npm install --prefix "$redocly_dir" --no-audit --no-fund --silent @redocly/cli@2.77.0 >/dev/null \
+    || { echo "npm install @redocly/cli failed" >&2; exit 2; }
+fi
+export NAVIXY_TEST_REDOCLY="$redocly_dir/node_modules/.bin/redocly"
+dotnet tool restore >/dev/null || { echo "dotnet tool restore (Kiota) failed" >&2; exit 2; }
 
 . "$root/scripts/postgres.sh"
 work=$(mktemp -d /tmp/navixy-tests.XXXXXX)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Logging;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application.Common.Interfaces;
 
@@ -18,7 +19,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => Options.Create(ProtocolOptions.Read(sp.GetRequiredService<IConfiguration>())));
         services.AddNavixyRateLimit();
         services.AddTrustedProxies();
-        services.AddControllers()
+        services.AddControllers(options => options.Filters.Add<NavixyReplyFilter>())
             .ConfigureApiBehaviorOptions(options =>
             {
                 // Parameters are bound and validated by the Navixy binder and the validation behaviour, never by
@@ -37,7 +38,8 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NavixyAuthorizationResultHandler>();
-        services.AddOpenApi();
+        services.AddNavixyOpenApi();
+        services.AddNavixyHealthChecks();
 
         // Navixy clients may send passwords, session hashes and codes in the query string, and the action arguments
         // carry them too: the two framework categories that print URLs (at Information) and arguments (at Trace) are

@@ -79,6 +79,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapControllers();
 app.MapOpenApi();
+app.MapApiReference();
 app.MapHealth();
 
 try

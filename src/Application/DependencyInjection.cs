@@ -38,8 +38,8 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
-        AssemblyScanner.FindValidatorsInAssembly(assembly)
-            .ForEach(result => services.AddSingleton(result.InterfaceType, result.ValidatorType));
+        // Validators hold no state: one instance each, as before.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 
         // Read side only (entity -> DTO); without a key AutoMapper logs a license warning and works.
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);

@@ -2,17 +2,15 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Controllers.Replies;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Panel.Commands.AuthenticatePanelAccount;
 using Navixy.Panel.Application.Panel.Commands.LogoutPanelSession;
 using Navixy.Panel.Application.Panel.Queries.GetPanelPermissions;
 
 namespace Navixy.Panel.Api.Controllers;
-
-/// <summary>Parameters of <c>panel/account/auth</c>.</summary>
-/// <param name="Login">Panel account login.</param>
-/// <param name="Password">Panel account password.</param>
-public sealed record PanelAuthRequest(string? Login, string? Password);
 
 /// <summary>Panel sessions: <c>panel/account/*</c>.</summary>
 [Route("v2/panel/account")]
@@ -20,28 +18,29 @@ public sealed class PanelAccountController(IMediator mediator) : NavixyControlle
 {
     /// <summary>Opens a panel session; returns its <c>hash</c> (valid 24 hours) and the account's <c>permissions</c>.</summary>
     [NavixyAction("auth")]
+    [NavixyErrors(ErrorCode.DealerNotFound, ErrorCode.AccessDenied)]
     [AllowAnonymous]
-    public async Task<IActionResult> Auth([FromNavixy] PanelAuthRequest request, CancellationToken cancellationToken)
+    public async Task<PanelAuthReply> Auth([FromNavixy] PanelAuthRequest request, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new AuthenticatePanelAccountCommand(request.Login, request.Password), cancellationToken);
-        return Success(new { hash = result.Hash, permissions = result.Permissions.ToCategoryMap() });
+        return new PanelAuthReply(result.Hash, result.Permissions.ToCategoryMap());
     }
 
     /// <summary>Ends the presented panel session at once.</summary>
     [NavixyAction("logout")]
     [Authorize(NavixyPolicies.PanelSession)]
-    public async Task<IActionResult> Logout(CancellationToken cancellationToken)
+    public async Task<SuccessReply> Logout(CancellationToken cancellationToken)
     {
         await Mediator.Send(new LogoutPanelSessionCommand(PanelSession.SessionId), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 
     /// <summary>The permissions of the session's account.</summary>
     [NavixyAction("get_permissions")]
     [Authorize(NavixyPolicies.PanelSession)]
-    public async Task<IActionResult> GetPermissions(CancellationToken cancellationToken)
+    public async Task<PanelPermissionsReply> GetPermissions(CancellationToken cancellationToken)
     {
         var permissions = await Mediator.Send(new GetPanelPermissionsQuery(PanelSession), cancellationToken);
-        return Success(new { permissions = permissions.ToCategoryMap() });
+        return new PanelPermissionsReply(permissions.ToCategoryMap());
     }
 }

@@ -2,7 +2,10 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Controllers.Replies;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
 using Navixy.Panel.Application.UserAuth.Commands.LogoutUser;
 using Navixy.Panel.Application.UserAuth.Commands.RegisterSubUser;
@@ -12,20 +15,6 @@ using Navixy.Panel.Application.UserAuth.Queries.AuthenticateUserSession;
 using Navixy.Panel.Application.UserAuth.Queries.GetUserInfo;
 
 namespace Navixy.Panel.Api.Controllers;
-
-/// <summary>Parameters of <c>user/auth</c>.</summary>
-/// <param name="Login">The user's login (email).</param>
-/// <param name="Password">The user's password.</param>
-public sealed record UserAuthRequest(string? Login, string? Password);
-
-/// <summary>Parameters of <c>user/auth/code/verify</c>.</summary>
-/// <param name="Code">The 6-digit code from the email, as a string.</param>
-public sealed record VerifyCodeRequest(string? Code);
-
-/// <summary>Parameters of <c>subuser/register</c>.</summary>
-/// <param name="User">The sub-user: login (email), first_name, last_name.</param>
-/// <param name="Password">8 to 64 printable characters.</param>
-public sealed record RegisterSubUserRequest(SubUserModel? User, string? Password);
 
 /// <summary>End-user login with an emailed one-time code: <c>user/*</c> and <c>subuser/register</c>.</summary>
 [Route("v2")]
@@ -38,57 +27,59 @@ public sealed class UserAuthController(IMediator mediator) : NavixyController(me
     /// with <c>factor_type</c> <c>email</c> and a hash good only for <c>user/auth/code/*</c>.
     /// </summary>
     [NavixyAction("user/auth")]
+    [NavixyErrors(ErrorCode.WrongLoginOrPassword, ErrorCode.UserNotActivated, ErrorCode.LoginAttemptsExceeded, ErrorCode.EmailSendFailed, ErrorCode.AccessDenied)]
     [AllowAnonymous]
-    public async Task<IActionResult> Auth([FromNavixy] UserAuthRequest request, CancellationToken cancellationToken)
+    public async Task<UserAuthReply> Auth([FromNavixy] UserAuthRequest request, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new AuthenticateUserCommand(request.Login, request.Password), cancellationToken);
-        return result.FactorType is null
-            ? Success(new { type = result.Type, hash = result.Hash })
-            : Success(new { type = result.Type, factor_type = result.FactorType, hash = result.Hash });
+        return new UserAuthReply(result.Type, result.FactorType, result.Hash);
     }
 
     /// <summary>Trades the emailed code for a new full session <c>hash</c>; 282 on a wrong, expired or used code.</summary>
     [NavixyAction("user/auth/code/verify")]
+    [NavixyErrors(ErrorCode.WrongAuthenticationCode)]
     [Authorize(NavixyPolicies.SecondFactorSession)]
-    public async Task<IActionResult> VerifyCode([FromNavixy] VerifyCodeRequest request, CancellationToken cancellationToken)
+    public async Task<SessionHashReply> VerifyCode([FromNavixy] VerifyCodeRequest request, CancellationToken cancellationToken)
     {
         var hash = await Mediator.Send(new VerifyAuthCodeCommand(UserSession.SessionId, request.Code), cancellationToken);
-        return Success(new { hash });
+        return new SessionHashReply(hash);
     }
 
     /// <summary>Emails a new code (the old one is void); once a minute (else 15), at most five per login attempt.</summary>
     [NavixyAction("user/auth/code/resend")]
+    [NavixyErrors(ErrorCode.EmailSendFailed)]
     [Authorize(NavixyPolicies.SecondFactorSession)]
-    public async Task<IActionResult> ResendCode(CancellationToken cancellationToken)
+    public async Task<SuccessReply> ResendCode(CancellationToken cancellationToken)
     {
         await Mediator.Send(new ResendAuthCodeCommand(UserSession.SessionId), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 
     /// <summary>The session's <c>user</c>: id, login, names, demo, master_id.</summary>
     [NavixyAction("user/get_info")]
     [Authorize(NavixyPolicies.UserSession)]
-    public async Task<IActionResult> GetInfo(CancellationToken cancellationToken)
+    public async Task<UserInfoReply> GetInfo(CancellationToken cancellationToken)
     {
         var user = await Mediator.Send(new GetUserInfoQuery(UserSession.UserId), cancellationToken);
-        return Success(new { user });
+        return new UserInfoReply(user);
     }
 
     /// <summary>Ends the presented session, full or second-factor.</summary>
     [NavixyAction("user/logout")]
     [Authorize(NavixyPolicies.AnyUserSession)]
-    public async Task<IActionResult> Logout(CancellationToken cancellationToken)
+    public async Task<SuccessReply> Logout(CancellationToken cancellationToken)
     {
         await Mediator.Send(new LogoutUserCommand(UserSession.SessionId), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 
     /// <summary>Adds a sub-user to the session's account (master users only); returns its <c>id</c>.</summary>
     [NavixyAction("subuser/register")]
+    [NavixyErrors(ErrorCode.LoginInUse, ErrorCode.OperationNotPermitted)]
     [Authorize(NavixyPolicies.UserSession)]
-    public async Task<IActionResult> RegisterSubUser([FromNavixy] RegisterSubUserRequest request, CancellationToken cancellationToken)
+    public async Task<CreatedIdReply> RegisterSubUser([FromNavixy] RegisterSubUserRequest request, CancellationToken cancellationToken)
     {
         var id = await Mediator.Send(new RegisterSubUserCommand(UserSession.UserId, request.User, request.Password), cancellationToken);
-        return Success(new { id });
+        return new CreatedIdReply(id);
     }
 }

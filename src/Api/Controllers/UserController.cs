@@ -2,35 +2,16 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Controllers.Replies;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Users.Commands.CreateUser;
 using Navixy.Panel.Application.Users.Commands.UploadUsers;
-using Navixy.Panel.Application.Users.Models;
 using Navixy.Panel.Application.Users.Queries.ListUsers;
 using Navixy.Panel.Application.Users.Queries.ReadUser;
 
 namespace Navixy.Panel.Api.Controllers;
-
-/// <summary>Parameters of <c>panel/user/create</c>.</summary>
-/// <param name="User">The new user: login (email), names, legal type, address; optional demo and dealer_mfa_settings.</param>
-/// <param name="Password">8 to 64 printable characters.</param>
-/// <param name="Locale">E.g. <c>en_US</c>.</param>
-/// <param name="TimeZone">An IANA time zone, e.g. <c>Europe/London</c>.</param>
-/// <param name="Comment">Optional, at most 255 characters.</param>
-public sealed record CreateUserRequest(UserModel? User, string? Password, string? Locale, string? TimeZone, string? Comment);
-
-/// <summary>Parameters of <c>panel/user/read</c>.</summary>
-/// <param name="UserId">Id of a master user of the dealer.</param>
-public sealed record ReadUserRequest(long? UserId);
-
-/// <summary>Parameters of <c>panel/user/list</c>.</summary>
-/// <param name="Filter">Substring matched against id, login, names and phone.</param>
-/// <param name="MfaAllowed">Only users whose sign-in asks for a code (true) or does not (false; demo users are exempt, so false).</param>
-/// <param name="OrderBy"><c>id</c> (default), <c>login</c>, <c>last_name</c> or <c>mfa_allowed</c>.</param>
-/// <param name="Ascending">Default true.</param>
-/// <param name="Offset">Default 0.</param>
-/// <param name="Limit">Default 100, at most 1000.</param>
-public sealed record ListUsersRequest(string? Filter, bool? MfaAllowed, string? OrderBy, bool? Ascending, int? Offset, int? Limit);
 
 /// <summary>The dealer's users: <c>panel/user/*</c>.</summary>
 [Route("v2/panel/user")]
@@ -38,44 +19,47 @@ public sealed class UserController(IMediator mediator) : NavixyController(mediat
 {
     /// <summary>Creates a master user of the dealer; returns its <c>id</c>. 206 when the login is in use.</summary>
     [NavixyAction("create")]
+    [NavixyErrors(ErrorCode.LoginInUse)]
     [Authorize(NavixyPolicies.UsersCreate)]
-    public async Task<IActionResult> Create([FromNavixy] CreateUserRequest request, CancellationToken cancellationToken)
+    public async Task<CreatedIdReply> Create([FromNavixy] CreateUserRequest request, CancellationToken cancellationToken)
     {
         var id = await Mediator.Send(
             new CreateUserCommand(PanelSession.DealerId, request.User, request.Password, request.Locale, request.TimeZone, request.Comment),
             cancellationToken);
-        return Success(new { id });
+        return new CreatedIdReply(id);
     }
 
     /// <summary>A master user of the dealer as <c>value</c>, with its own <c>dealer_mfa_settings</c> (null when it follows the default).</summary>
     [NavixyAction("read")]
+    [NavixyErrors(ErrorCode.NotFound)]
     [Authorize(NavixyPolicies.UsersRead)]
-    public async Task<IActionResult> Read([FromNavixy] ReadUserRequest request, CancellationToken cancellationToken)
+    public async Task<UserReadReply> Read([FromNavixy] ReadUserRequest request, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new ReadUserQuery(PanelSession.DealerId, request.UserId), cancellationToken);
-        return Success(new { value = result.Value, dealer_mfa_settings = result.DealerMfaSettings });
+        return new UserReadReply(result.Value, result.DealerMfaSettings);
     }
 
     /// <summary>A page of the dealer's master users as <c>list</c>, and <c>count</c>, the total before paging.</summary>
     [NavixyAction("list")]
     [Authorize(NavixyPolicies.UsersRead)]
-    public async Task<IActionResult> List([FromNavixy] ListUsersRequest request, CancellationToken cancellationToken)
+    public async Task<UserListReply> List([FromNavixy] ListUsersRequest request, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(
             new ListUsersQuery(PanelSession.DealerId, request.Filter, request.MfaAllowed, request.OrderBy, request.Ascending, request.Offset, request.Limit),
             cancellationToken);
-        return Success(new { list = result.List, count = result.Count });
+        return new UserListReply(result.List, result.Count);
     }
 
     /// <summary>Imports users from a <c>;</c>-separated CSV file sent as multipart part <c>file</c>; all rows or none.</summary>
     [NavixyAction("upload")]
+    [NavixyErrors(ErrorCode.LoginInUse, ErrorCode.EmptyDataFile)]
     [FileUpload]
     [Authorize(NavixyPolicies.UsersCreate)]
-    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
+    public async Task<UserUploadReply> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
         var content = file is null ? null : await ReadAllAsync(file, cancellationToken);
         var result = await Mediator.Send(new UploadUsersCommand(PanelSession.DealerId, content), cancellationToken);
-        return Success(new { total = result.Total, errors = result.Errors });
+        return new UserUploadReply(result.Total, result.Errors);
     }
 
     private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)

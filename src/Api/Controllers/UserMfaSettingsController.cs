@@ -2,27 +2,18 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Controllers.Replies;
+using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Mfa.Commands.UpdateDefaultMfaSettings;
 using Navixy.Panel.Application.Mfa.Commands.UpdateUserMfaSettings;
-using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Application.Mfa.Queries.DryRunDefaultMfaSettingsUpdate;
 using Navixy.Panel.Application.Mfa.Queries.DryRunUserMfaSettingsUpdate;
 using Navixy.Panel.Application.Mfa.Queries.ReadDefaultMfaSettings;
 
 namespace Navixy.Panel.Api.Controllers;
-
-/// <summary>Parameters of <c>panel/user/mfa/settings/update</c>.</summary>
-/// <param name="Target">Whom to update: <c>{"type":"all"}</c> or <c>{"type":"selected","ids":[...]}</c>.</param>
-/// <param name="Settings">The settings: <c>{"type":"allowed","factor_types":["email"]}</c> or <c>{"type":"disallowed"}</c>.</param>
-/// <param name="DryRun">With true nothing is written: the reply says how many users the update would match and change.</param>
-public sealed record UpdateUserMfaSettingsRequest(MfaTargetModel? Target, MfaSettingsModel? Settings, bool? DryRun);
-
-/// <summary>Parameters of <c>panel/user/mfa/settings/default/update</c>.</summary>
-/// <param name="Settings">The dealer default for users without a setting of their own.</param>
-/// <param name="DryRun">With true nothing is written: the reply says how many users follow the default and would change.</param>
-public sealed record UpdateDefaultMfaSettingsRequest(MfaSettingsModel? Settings, bool? DryRun);
 
 /// <summary>Users' multi-factor authentication settings: <c>panel/user/mfa/settings/*</c>.</summary>
 [Route("v2/panel/user/mfa/settings")]
@@ -33,8 +24,11 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
     /// <c>dry_run</c> it writes nothing and answers <c>dry_run</c>, <c>matched</c>, <c>changed</c> and <c>demo</c>.
     /// </summary>
     [NavixyAction("update")]
+    [NavixyErrors(ErrorCode.NotFound)]
     [Authorize(NavixyPolicies.UsersUpdate)]
-    public async Task<IActionResult> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
+    [ProducesResponseType<SuccessReply>(StatusCodes.Status200OK)]
+    [NavixyAlternativeReply(typeof(MfaDryRunReply))]
+    public async Task<INavixyReply> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
     {
         if (request.DryRun == true)
         {
@@ -42,16 +36,16 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
         }
 
         await Mediator.Send(new UpdateUserMfaSettingsCommand(PanelSession.DealerId, request.Target, request.Settings), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 
     /// <summary>The dealer's default MFA settings as <c>value</c>, or null when none is kept.</summary>
     [NavixyAction("default/read")]
     [Authorize(NavixyPolicies.UsersRead)]
-    public async Task<IActionResult> ReadDefault(CancellationToken cancellationToken)
+    public async Task<DefaultMfaSettingsReply> ReadDefault(CancellationToken cancellationToken)
     {
         var value = await Mediator.Send(new ReadDefaultMfaSettingsQuery(PanelSession.DealerId), cancellationToken);
-        return Success(new { value });
+        return new DefaultMfaSettingsReply(value);
     }
 
     /// <summary>
@@ -60,7 +54,9 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
     /// </summary>
     [NavixyAction("default/update")]
     [Authorize(NavixyPolicies.UsersUpdate)]
-    public async Task<IActionResult> UpdateDefault([FromNavixy] UpdateDefaultMfaSettingsRequest request, CancellationToken cancellationToken)
+    [ProducesResponseType<SuccessReply>(StatusCodes.Status200OK)]
+    [NavixyAlternativeReply(typeof(MfaDryRunReply))]
+    public async Task<INavixyReply> UpdateDefault([FromNavixy] UpdateDefaultMfaSettingsRequest request, CancellationToken cancellationToken)
     {
         if (request.DryRun == true)
         {
@@ -68,9 +64,8 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
         }
 
         await Mediator.Send(new UpdateDefaultMfaSettingsCommand(PanelSession.DealerId, request.Settings), cancellationToken);
-        return Success();
+        return SuccessReply.Instance;
     }
 
-    private static NavixyResult DryRun(MfaChangeFigures figures) =>
-        Success(new { dry_run = true, matched = figures.Matched, changed = figures.Changed, demo = figures.Demo });
+    private static MfaDryRunReply DryRun(MfaChangeFigures figures) => new(true, figures.Matched, figures.Changed, figures.Demo);
 }

@@ -4,7 +4,7 @@ namespace Navixy.Panel.Api.Pages;
 
 /// <summary>
 /// Security headers on everything served outside <c>/v2</c> (pages and their assets): a CSP without inline code or
-/// eval, no framing, no MIME sniffing, no referrer.
+/// eval (the API reference at <c>/docs</c> has its own, <see cref="ApiReferencePage"/>), no framing, no MIME sniffing, no referrer.
 /// </summary>
 public sealed class PageSecurityHeaders(RequestDelegate next)
 {
@@ -14,6 +14,16 @@ public sealed class PageSecurityHeaders(RequestDelegate next)
         {
             var headers = context.Response.Headers;
             headers[HeaderNames.ContentSecurityPolicy] = ConsolePages.ContentSecurityPolicy;
+            if (ApiReferencePage.IsApiReference(context.Request))
+            {
+                // The reference page's nonce is made when the page renders, at the end of the pipeline.
+                context.Response.OnStarting(() =>
+                {
+                    headers[HeaderNames.ContentSecurityPolicy] = ApiReferencePage.ContentSecurityPolicy(ApiReferencePage.NonceOf(context));
+                    return Task.CompletedTask;
+                });
+            }
+
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
         }

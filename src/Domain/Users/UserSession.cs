@@ -1,22 +1,5 @@
 namespace Navixy.Panel.Domain.Users;
 
-public enum UserSessionKind
-{
-    /// <summary>A working session of the user API.</summary>
-    Full = 1,
-
-    /// <summary>Issued by <c>user/auth</c> when MFA applies; good only for <c>user/auth/code/*</c>.</summary>
-    SecondFactor = 2,
-}
-
-/// <summary>Result of checking a one-time code against a second-factor session.</summary>
-public enum CodeCheck
-{
-    Accepted,
-    Wrong,
-    NoUsableCode,
-}
-
 /// <summary>
 /// A user-API session. A second-factor session also carries the one-time code challenge: the code's digest,
 /// its expiry, the send history and the wrong-code counter, all in the row so limits hold across API instances.
@@ -182,10 +165,4 @@ public sealed class UserSession
             throw new InvalidOperationException("Only a second-factor session carries a one-time code.");
         }
     }
-}
-
-public enum CodeSendRefusal
-{
-    TooSoon,
-    SendLimitReached,
 }

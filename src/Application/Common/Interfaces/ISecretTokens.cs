@@ -1,8 +1,5 @@
 namespace Navixy.Panel.Application.Common.Interfaces;
 
-/// <summary>A freshly issued session hash and the digest that is stored in its place.</summary>
-public sealed record IssuedToken(string Hash, byte[] Digest);
-
 /// <summary>Session hashes and one-time codes: generation from a CSPRNG, digests, constant-time comparison.</summary>
 public interface ISecretTokens
 {

@@ -4,31 +4,6 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.Common.Interfaces;
 
-public enum UserOrder
-{
-    Id,
-    Login,
-    LastName,
-
-    /// <summary>By whether sign-in asks for a code (<see cref="MfaSettings.EnforcedAtSignIn"/>), then by id.</summary>
-    MfaAllowed,
-}
-
-/// <summary>A page of master users and the total before paging.</summary>
-public sealed record UserPage(IReadOnlyList<User> Users, int Count);
-
-/// <summary>
-/// What an MFA change would do (a dry run): <paramref name="Matched"/> master users it covers, <paramref name="Changed"/>
-/// of them whose effective setting would change, <paramref name="Demo"/> of them that are demo users (exempt).
-/// </summary>
-public sealed record MfaChangeFigures(int Matched, int Changed, int Demo);
-
-/// <summary>A user with the MFA settings that decide its effective setting: its account's own and the dealer default.</summary>
-public sealed record UserWithMfa(User User, MfaSettings? AccountMfa, MfaSettings? DealerDefault, bool DealerBlocked)
-{
-    public MfaSettings EffectiveMfa => MfaSettings.Effective(AccountMfa, DealerDefault);
-}
-
 public interface IUserRepository
 {
     /// <summary>

@@ -2,9 +2,6 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.Common.Interfaces;
 
-/// <summary>A user session with the facts about its user that every request needs.</summary>
-public sealed record UserSessionInfo(UserSession Session, long UserId, long? MasterId, bool Activated, bool DealerBlocked);
-
 public interface IUserSessionRepository
 {
     void Add(UserSession session);

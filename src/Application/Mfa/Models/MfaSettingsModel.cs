@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
 using Navixy.Panel.Domain.Mfa;
 
 namespace Navixy.Panel.Application.Mfa.Models;
@@ -23,37 +21,4 @@ public sealed record MfaSettingsModel(string? Type, IReadOnlyList<string?>? Fact
         Email => MfaFactorTypes.Email,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown factor type."),
     };
-}
-
-/// <summary>MFA settings as answered; <c>factor_types</c> is left out when disallowed.</summary>
-public sealed record MfaSettingsDto(
-    string Type,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? FactorTypes)
-{
-    public static MfaSettingsDto? From(MfaSettings? settings) => settings switch
-    {
-        null => null,
-        { IsAllowed: true } => new MfaSettingsDto(MfaSettingsModel.Allowed, settings.FactorTypeList.Select(t => t.ToString().ToLowerInvariant()).ToArray()),
-        _ => new MfaSettingsDto(MfaSettingsModel.Disallowed, null),
-    };
-}
-
-public sealed class MfaSettingsModelValidator : AbstractValidator<MfaSettingsModel>
-{
-    private static readonly string[] Types = [MfaSettingsModel.Allowed, MfaSettingsModel.Disallowed];
-
-    public MfaSettingsModelValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(s => s.Type)
-            .NotEmpty().WithMessage("is required")
-            .Must(t => Types.Contains(t)).When(s => !string.IsNullOrEmpty(s.Type), ApplyConditionTo.CurrentValidator).WithMessage("must be one of: allowed, disallowed");
-        When(s => s.Type == MfaSettingsModel.Allowed, () =>
-        {
-            RuleFor(s => s.FactorTypes)
-                .NotEmpty().WithMessage("is required and must not be empty when type is allowed");
-            RuleForEach(s => s.FactorTypes)
-                .Must(t => t == MfaSettingsModel.Email).WithMessage("must be one of: email");
-        });
-    }
 }

@@ -1,3 +1,4 @@
+using Navixy.Panel.Application.Common;
 using Navixy.Panel.Domain.Mfa;
 
 namespace Navixy.Panel.Application.Users.Models;
@@ -53,9 +54,11 @@ public sealed record UserDto
     public bool MfaAllowed { get; init; }
 
     /// <summary>Where the setting comes from: <c>own</c>, <c>default</c>, <c>none</c> or <c>demo</c> (exempt).</summary>
+    [NavixyExtension]
     public string MfaSource { get; init; } = SourceNone;
 
     /// <summary>When the account's own setting was last set, UTC <c>yyyy-MM-dd HH:mm:ss</c>; null when never.</summary>
+    [NavixyExtension]
     public string? MfaUpdatedAt { get; init; }
 
     /// <summary>The fields that need the dealer default: <c>mfa_allowed</c> and <c>mfa_source</c>.</summary>

@@ -1,3 +1,4 @@
+using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Domain.Users;
 
@@ -7,14 +8,14 @@ namespace Navixy.Panel.Application.Users.Models;
 /// <param name="Login">The user's email address; unique on the platform.</param>
 /// <param name="LegalType"><c>individual</c>, <c>legal_entity</c> or <c>sole_trader</c>.</param>
 /// <param name="Demo">A demo user is never asked for a second factor.</param>
-/// <param name="DealerMfaSettings">The account's own MFA settings; when absent the dealer default applies.</param>
+/// <param name="DealerMfaSettings">The account's own MFA settings; when absent the dealer default applies. An extension: Navixy's panel sets them with a second call.</param>
 public sealed record UserModel(
-    string? Login,
-    string? FirstName,
+    [property: RequiredParameter] string? Login,
+    [property: RequiredParameter] string? FirstName,
     string? MiddleName,
-    string? LastName,
+    [property: RequiredParameter] string? LastName,
     string? LegalName,
-    string? LegalType,
+    [property: RequiredParameter] string? LegalType,
     string? Phone,
     string? PostCountry,
     string? PostRegion,
@@ -22,7 +23,7 @@ public sealed record UserModel(
     string? PostStreetAddress,
     string? PostIndex,
     bool? Demo,
-    MfaSettingsModel? DealerMfaSettings)
+    [property: NavixyExtension] MfaSettingsModel? DealerMfaSettings)
 {
     public const string Individual = "individual";
     public const string LegalEntity = "legal_entity";

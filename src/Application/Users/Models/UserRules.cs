@@ -1,0 +1,25 @@
+using FluentValidation;
+
+namespace Navixy.Panel.Application.Users.Models;
+
+/// <summary>Shared rules for new users' passwords and preferences.</summary>
+public static class UserRules
+{
+    /// <summary>The login of a new user or sub-user: an address the code mails can reach (<see cref="DeliverableEmail"/>).</summary>
+    public static IRuleBuilderOptions<T, string?> ValidLogin<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("is required")
+            .MaximumLength(DeliverableEmail.MaxLength).WithMessage("must be at most 254 characters")
+            .Must(DeliverableEmail.IsDeliverable).WithMessage("must be a valid email address");
+
+    public static IRuleBuilderOptions<T, string?> ValidPassword<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("is required")
+            .Length(8, 64).WithMessage("must be 8 to 64 characters")
+            .Must(p => p is null || p.All(c => !char.IsControl(c))).WithMessage("must contain printable characters only");
+
+    public static IRuleBuilderOptions<T, string?> ValidLocale<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("is required").Matches(@"^[a-z]{2,3}(_[A-Z]{2})?$").WithMessage("must look like en_US");
+
+    public static IRuleBuilderOptions<T, string?> ValidTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("is required").MaximumLength(64).WithMessage("must be at most 64 characters")
+            .Matches(@"^[A-Za-z]+(?:[/_+\-][A-Za-z0-9]+)*$").WithMessage("must be an IANA time zone such as Europe/London");
+}

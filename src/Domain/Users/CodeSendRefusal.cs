@@ -1,0 +1,7 @@
+namespace Navixy.Panel.Domain.Users;
+
+public enum CodeSendRefusal
+{
+    TooSoon,
+    SendLimitReached,
+}
