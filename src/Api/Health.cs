@@ -1,4 +1,5 @@
 using Navixy.Panel.Application.Common.Caching;
+using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Infrastructure.Persistence;
 
@@ -11,17 +12,23 @@ public static class Health
     /// (<c>serving</c>), is paused because changes made elsewhere cannot be heard (<c>paused</c>: correct, slower), or
     /// is turned off (<c>off</c>); and when this instance's housekeeping last completed a pass and how many expired
     /// rows it removed (<c>last_run</c> null until the first pass, or always when housekeeping is off).
+    /// <c>pending_passwords</c>: imported users whose password the background hashing has not reached yet.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (PanelDbContext db, DealerReadCache cache, HousekeepingOptions housekeepingOptions, HousekeepingStatus housekeeping, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/health", async (PanelDbContext db, DealerReadCache cache, HousekeepingOptions housekeepingOptions, HousekeepingStatus housekeeping, IUserRepository users, CancellationToken cancellationToken) =>
         {
             bool reachable;
+            int? pendingPasswords = null;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(TimeSpan.FromSeconds(5));
                 reachable = await db.Database.CanConnectAsync(timeout.Token);
+                if (reachable)
+                {
+                    pendingPasswords = await users.CountPendingPasswordsAsync(timeout.Token);
+                }
             }
             catch (Exception ex) when (ex is OperationCanceledException || DatabaseFaults.Classify(ex) != DatabaseFault.None)
             {
@@ -34,6 +41,7 @@ public static class Health
                     status = reachable ? "healthy" : "unhealthy",
                     database = reachable ? "reachable" : "unreachable",
                     read_cache = !cache.Enabled ? "off" : cache.Serving ? "serving" : "paused",
+                    pending_passwords = pendingPasswords,
                     housekeeping = new
                     {
                         state = housekeepingOptions.Enabled ? "on" : "off",

@@ -19,8 +19,19 @@ public sealed record UserWithMfa(User User, MfaSettings? AccountMfa, MfaSettings
     public MfaSettings EffectiveMfa => MfaSettings.Effective(AccountMfa, DealerDefault);
 }
 
+/// <summary>A user whose imported password is still sealed (<see cref="User.PendingPassword"/>).</summary>
+public sealed record PendingPassword(long UserId, byte[] SealedPassword);
+
 public interface IUserRepository
 {
+    /// <summary>Pending passwords of users after <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<PendingPassword>> FindPendingPasswordsAsync(long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Stores the hash in place of the user's pending password; false when it was no longer pending.</summary>
+    Task<bool> CompletePendingPasswordAsync(long userId, string passwordHash, CancellationToken cancellationToken);
+
+    Task<int> CountPendingPasswordsAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// A master user of the dealer (untracked, for reading) with its own MFA setting and the dealer default, in one
     /// query; null for a missing user, a sub-user or another dealer's user.

@@ -50,6 +50,12 @@ public sealed class PasswordHashing : IDisposable
     public Task<string[]> HashManyAsync(IReadOnlyList<string> passwords, CancellationToken cancellationToken) =>
         Task.WhenAll(passwords.Select(password => _bulk.Run(() => _hasher.Hash(password), cancellationToken)));
 
+    /// <summary>Runs password work in the interactive lane, e.g. a pending password's sign-in.</summary>
+    internal Task<T> RunInteractive<T>(Func<T> work, CancellationToken cancellationToken) => _interactive.Run(work, cancellationToken);
+
+    /// <summary>Runs password work in the bulk lane, e.g. the background hashing of imported passwords.</summary>
+    internal Task<T> RunBulk<T>(Func<T> work, CancellationToken cancellationToken) => _bulk.Run(work, cancellationToken);
+
     public void Dispose()
     {
         _interactive.Dispose();

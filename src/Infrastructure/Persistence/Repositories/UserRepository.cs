@@ -136,6 +136,23 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
 
     public void AddRange(IEnumerable<User> users) => db.Users.AddRange(users);
 
+    public async Task<IReadOnlyList<PendingPassword>> FindPendingPasswordsAsync(long afterId, int limit, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking()
+            .Where(u => u.PendingPassword != null && u.Id > afterId)
+            .OrderBy(u => u.Id)
+            .Take(limit)
+            .Select(u => new PendingPassword(u.Id, u.PendingPassword!))
+            .ToListAsync(cancellationToken);
+
+    // Conditional: a sign-in or another instance that hashed it first keeps its hash.
+    public async Task<bool> CompletePendingPasswordAsync(long userId, string passwordHash, CancellationToken cancellationToken) =>
+        await db.Users
+            .Where(u => u.Id == userId && u.PendingPassword != null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(u => u.PasswordHash, passwordHash).SetProperty(u => u.PendingPassword, (byte[]?)null), cancellationToken) > 0;
+
+    public Task<int> CountPendingPasswordsAsync(CancellationToken cancellationToken) =>
+        db.Users.CountAsync(u => u.PendingPassword != null, cancellationToken);
+
     // Set-based: one UPDATE over the target, bypassing the change tracker, so it sets its own timestamp.
     private static Task<int> SetMfa(IQueryable<User> target, MfaSettings settings, DateTime now, CancellationToken cancellationToken) =>
         target.ExecuteUpdateAsync(

@@ -1,10 +1,10 @@
-using Navixy.Panel.Application.Common.Security;
 using System.Text;
 using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Users.Commands.CreateUser;
 using Navixy.Panel.Application.Users.Models;
 using Navixy.Panel.Domain.Users;
@@ -36,7 +36,12 @@ public sealed record UploadUsersCommand(long DealerId, byte[]? File) : IRequest<
 /// <param name="Errors">Rows refused; always 0, since a file with a bad row is refused whole.</param>
 public sealed record UploadUsersResult(int Total, int Errors);
 
-public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, TimeProvider clock)
+public sealed class UploadUsersCommandHandler(
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    PendingPasswords pendingPasswords,
+    PendingPasswordSignal pendingPasswordSignal,
+    TimeProvider clock)
     : IRequestHandler<UploadUsersCommand, UploadUsersResult>
 {
     private static readonly CreateUserCommandValidator RowValidator = new();
@@ -72,16 +77,20 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
             throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = firstTaken.Number };
         }
 
-        // Password hashing is deliberately slow: the bulk lane spreads it over all cores but one, off the request threads.
-        var hashes = await passwordHashing.HashManyAsync(commands.Select(c => c.Command.Password!).ToArray(), cancellationToken);
-
+        // Hashing 10,000 passwords takes minutes: they are stored sealed with the users and hashed in the background
+        // (PendingPasswords), so the reply comes in seconds and every user can sign in from it.
         var now = clock.GetUtcNow().UtcDateTime;
+        var created = commands.Select(c =>
+        {
+            var user = NewUsers.Create(request.DealerId, c.Command.User!, Domain.Users.User.PendingPasswordHash, c.Command.Locale!, c.Command.TimeZone!, c.Command.Comment, now);
+            user.HoldPendingPassword(pendingPasswords.Seal(c.Command.Password!));
+            return user;
+        }).ToArray();
         try
         {
             await unitOfWork.InTransactionAsync(_ =>
             {
-                users.AddRange(commands.Select((c, i) =>
-                    NewUsers.Create(request.DealerId, c.Command.User!, hashes[i], c.Command.Locale!, c.Command.TimeZone!, c.Command.Comment, now)));
+                users.AddRange(created);
                 return Task.FromResult(true);
             }, cancellationToken);
         }
@@ -89,6 +98,8 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
         {
             throw new NavixyException(ErrorCode.LoginInUse);
         }
+
+        pendingPasswordSignal.Notify();
 
         return new UploadUsersResult(commands.Length, 0);
     }
