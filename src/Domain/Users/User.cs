@@ -49,12 +49,6 @@ public sealed class User
     /// <summary>A PBKDF2 hash, or <see cref="PendingPasswordHash"/> while <see cref="PendingPassword"/> holds the password.</summary>
     public string PasswordHash { get; private set; }
 
-    /// <summary>
-    /// An imported password sealed with the server key (AES-GCM), until the background hashing or the user's own
-    /// sign-in replaces it with a hash; null otherwise (docs/decisions.md, "Imported passwords").
-    /// </summary>
-    public byte[]? PendingPassword { get; private set; }
-
     public bool Activated { get; private set; }
 
     public bool Verified { get; private set; }
@@ -98,6 +92,12 @@ public sealed class User
 
     /// <summary>Last change of the MFA columns; set-based updates set it too.</summary>
     public DateTime? MfaUpdatedAt { get; private set; }
+
+    /// <summary>
+    /// An imported password sealed with the server key (AES-GCM), until the background hashing or the user's own
+    /// sign-in replaces it with a hash; null otherwise (docs/decisions.md, "Imported passwords").
+    /// </summary>
+    public byte[]? PendingPassword { get; private set; }
 
     public bool IsMaster => MasterId is null;
 
