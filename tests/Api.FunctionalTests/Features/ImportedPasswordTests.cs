@@ -11,14 +11,6 @@ namespace Navixy.Panel.Api.FunctionalTests.Features;
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ImportedPasswordTests(string provider) : FunctionalTest(provider)
 {
-    private const string Header = "login;first_name;last_name;legal_type;password\n";
-
-    private static string File(IEnumerable<(string Login, string Password)> rows) =>
-        Header + string.Concat(rows.Select(r => $"{r.Login};Ann;Lee;individual;{r.Password}\n"));
-
-    private (string Login, string Password)[] NewRows(int count) =>
-        Enumerable.Range(0, count).Select(_ => ($"{Unique("imp")}@example.com", $"Imp-{Guid.NewGuid():N}"[..24])).ToArray();
-
     private async Task<long> PendingCount()
     {
         using var health = await Client.GetAsync("/health");
@@ -28,8 +20,8 @@ public sealed class ImportedPasswordTests(string provider) : FunctionalTest(prov
     [Test]
     public async Task Upload_UsersSignInRightAfterTheReply_AndTheWorkerHashesEveryPassword()
     {
-        var rows = NewRows(6);
-        (await Upload(File(rows), AdminHash)).ShouldSucceed();
+        var rows = NewImportRows(6);
+        (await Upload(ImportFile(rows), AdminHash)).ShouldSucceed();
 
         foreach (var (login, password) in rows.Take(2))
         {

@@ -18,7 +18,7 @@ public sealed class PendingPasswordSignInTests(string provider) : FunctionalTest
     [Test]
     public async Task WithoutTheWorker_APendingUserSignsIn_AndFinishesOnlyItsOwnHash()
     {
-        var rows = Enumerable.Range(0, 3).Select(_ => (Login: $"{Unique("imp")}@example.com", Password: $"Imp-{Guid.NewGuid():N}"[..24])).ToArray();
+        var rows = NewImportRows(3);
         (await Upload(ImportFile(rows), AdminHash)).ShouldSucceed();
         Assert.That(await PendingOf(rows[0].Login), Is.EqualTo(1), "the worker is off: the password is still pending");
 
@@ -31,7 +31,4 @@ public sealed class PendingPasswordSignInTests(string provider) : FunctionalTest
         (await Call("user/auth", new { login = rows[0].Login, password = rows[0].Password })).ShouldSucceed();
         (await Call("user/auth", new { login = rows[1].Login, password = rows[1].Password })).ShouldSucceed();
     }
-
-    private static string ImportFile(IEnumerable<(string Login, string Password)> rows) =>
-        "login;first_name;last_name;legal_type;password\n" + string.Concat(rows.Select(r => $"{r.Login};Ann;Lee;individual;{r.Password}\n"));
 }
