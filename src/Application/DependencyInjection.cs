@@ -47,6 +47,9 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<LoginThrottle>();
         services.AddSingleton(sp => new PasswordHashing(sp.GetRequiredService<IPasswordHasher>(), PasswordHashing.DefaultInteractiveWorkers, PasswordHashing.DefaultBulkWorkers));
+        services.AddSingleton<PendingPasswords>();
+        services.AddSingleton<PendingPasswordSignal>();
+        services.AddHostedService<PendingPasswordHashingService>();
         services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(SessionCacheSeconds(sp.GetRequiredService<IConfiguration>()))));
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<SecondFactorLimits>();

@@ -49,6 +49,7 @@ public static class DependencyInjection
             sp.GetRequiredService<IConfiguration>()["Security:CodeSecret"],
             sp.GetRequiredService<DatabaseOptions>().DataDirectory));
         services.AddSingleton<ISecretTokens, SecretTokens>();
+        services.AddSingleton<IPasswordSeal, PasswordSeal>();
         services.AddSingleton(sp => CreateEmailSender(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseOptions>()));
         return services;
     }

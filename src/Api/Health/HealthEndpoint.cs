@@ -18,7 +18,8 @@ public static class HealthEndpoint
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name)
             .AddCheck<ReadCacheHealthCheck>(ReadCacheHealthCheck.Name)
             .AddCheck<HousekeepingHealthCheck>(HousekeepingHealthCheck.Name)
-            .AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name);
+            .AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name)
+            .AddCheck<PendingPasswordsHealthCheck>(PendingPasswordsHealthCheck.Name);
         return services;
     }
 

@@ -5,7 +5,7 @@ using Navixy.Panel.Api.Protocol;
 namespace Navixy.Panel.Api.Health;
 
 /// <summary>The body of <c>/health</c>, written from the checks' report.</summary>
-public sealed record HealthReply(string Status, string Database, string ReadCache, HousekeepingHealth Housekeeping, OutboxHealth? Notifications)
+public sealed record HealthReply(string Status, string Database, string ReadCache, int? PendingPasswords, HousekeepingHealth Housekeeping, OutboxHealth? Notifications)
 {
     public static HealthReply From(HealthReport report)
     {
@@ -16,10 +16,15 @@ public sealed record HealthReply(string Status, string Database, string ReadCach
         var outbox = reachable && report.Entries.TryGetValue(OutboxHealthCheck.Name, out var backlog) && backlog.Data.TryGetValue(OutboxHealthCheck.Name, out var data)
             ? data as OutboxHealth
             : null;
+        var pendingPasswords = reachable && report.Entries.TryGetValue(PendingPasswordsHealthCheck.Name, out var hashing)
+            && hashing.Data.TryGetValue(PendingPasswordsHealthCheck.Name, out var pending)
+                ? pending as int?
+                : null;
         return new HealthReply(
             reachable ? "healthy" : "unhealthy",
             reachable ? "reachable" : "unreachable",
             readCache ?? "off",
+            pendingPasswords,
             housekeeping ?? new HousekeepingHealth("off", null, 0),
             outbox);
     }

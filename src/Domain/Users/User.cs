@@ -46,6 +46,7 @@ public sealed class User
     /// <summary>The login folded for comparison; unique across the platform.</summary>
     public string LoginKey { get; private set; }
 
+    /// <summary>A PBKDF2 hash, or <see cref="PendingPasswordHash"/> while <see cref="PendingPassword"/> holds the password.</summary>
     public string PasswordHash { get; private set; }
 
     public bool Activated { get; private set; }
@@ -98,10 +99,19 @@ public sealed class User
     /// <summary>The latest "turned on" notice batch that concerns this master user.</summary>
     public long? MfaOnNoticeBatchId { get; private set; }
 
+    /// <summary>
+    /// An imported password sealed with the server key (AES-GCM), until the background hashing or the user's own
+    /// sign-in replaces it with a hash; null otherwise (docs/decisions.md, "Imported passwords").
+    /// </summary>
+    public byte[]? PendingPassword { get; private set; }
+
     public bool IsMaster => MasterId is null;
 
     /// <summary>The account's own MFA setting, or null when the dealer default applies.</summary>
     public MfaSettings? OwnMfaSettings => MfaSettings.FromStorage(MfaAllowed, MfaFactorTypes);
+
+    /// <summary>What <see cref="PasswordHash"/> holds while the password is pending: no hasher accepts it.</summary>
+    public const string PendingPasswordHash = "pending";
 
     /// <summary>Logins are unique regardless of letter case.</summary>
     public static string LoginKeyOf(string login) => login.Trim().ToLowerInvariant();
@@ -159,6 +169,14 @@ public sealed class User
         MfaAllowed = settings.IsAllowed;
         MfaFactorTypes = settings.FactorTypes;
         MfaUpdatedAt = now;
+    }
+
+    /// <summary>Keeps the password sealed until it is hashed in the background; see <see cref="PendingPassword"/>.</summary>
+    public void HoldPendingPassword(byte[] sealedPassword)
+    {
+        ArgumentNullException.ThrowIfNull(sealedPassword);
+        PendingPassword = sealedPassword;
+        PasswordHash = PendingPasswordHash;
     }
 
     public void Deactivate() => Activated = false;

@@ -101,6 +101,14 @@ public abstract class FunctionalTest(string provider)
         return Send(request);
     }
 
+    /// <summary>Users for an upload, each with a login and password of its own.</summary>
+    protected (string Login, string Password)[] NewImportRows(int count) =>
+        Enumerable.Range(0, count).Select(_ => (Login: $"{Unique("imp")}@example.com", Password: $"Imp-{Guid.NewGuid():N}"[..24])).ToArray();
+
+    /// <summary>An upload file of <paramref name="rows"/>, with the required columns only.</summary>
+    protected static string ImportFile(IEnumerable<(string Login, string Password)> rows) =>
+        "login;first_name;last_name;legal_type;password\n" + string.Concat(rows.Select(r => $"{r.Login};Ann;Lee;individual;{r.Password}\n"));
+
     /// <summary>Uploads a CSV file as the multipart part <paramref name="partName"/> of <c>panel/user/upload</c> (at <paramref name="path"/>).</summary>
     protected Task<ApiResponse> Upload(string csv, string hash, string partName = "file", string path = "/v2/panel/user/upload")
     {

@@ -62,6 +62,9 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
     /// <summary>The lowest level logged; set before the first request.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
 
+    /// <summary>False leaves imported passwords pending: the background hashing service is not started.</summary>
+    public bool BackgroundPasswordHashing { get; init; } = true;
+
     /// <summary>Extra configuration, e.g. the email transport; set before the first request.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -96,7 +99,15 @@ public sealed class PanelApiFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (!BackgroundPasswordHashing)
+            {
+                services.Remove(services.Single(d =>
+                    d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(Navixy.Panel.Application.Common.Security.PendingPasswordHashingService)));
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

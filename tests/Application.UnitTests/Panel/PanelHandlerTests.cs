@@ -58,7 +58,7 @@ public sealed class PanelHandlerTests
 
     private Task<PanelAuthResult> Auth(string login = "ops", string password = "Right-Passw0rd") =>
         new AuthenticatePanelAccountCommandHandler(_accounts.Object, _dealers.Object, _sessions.Object, _unitOfWork.Object,
-                Fakes.Tokens().Object, new LoginThrottle(_failures, Fakes.Hashing(_hasher.Object), Fakes.Clock().Object), Fakes.Audit(), Fakes.Clock().Object)
+                Fakes.Tokens().Object, new LoginThrottle(_failures, Fakes.Hashing(_hasher.Object), Fakes.Pending(_hasher.Object), Fakes.Clock().Object), Fakes.Audit(), Fakes.Clock().Object)
             .Handle(new AuthenticatePanelAccountCommand(login, password), CancellationToken.None);
 
     [Test]

@@ -69,6 +69,16 @@ internal static class Fakes
     public static Navixy.Panel.Application.Common.Security.PasswordHashing Hashing(IPasswordHasher? hasher = null) =>
         new(hasher ?? Hasher().Object, interactiveWorkers: 1, bulkWorkers: 1);
 
+    /// <summary>Pending passwords over <paramref name="hasher"/> with a seal that only prefixes "sealed:".</summary>
+    public static Navixy.Panel.Application.Common.Security.PendingPasswords Pending(IPasswordHasher? hasher = null)
+    {
+        var seal = new Mock<IPasswordSeal>();
+        seal.Setup(s => s.Seal(It.IsAny<string>())).Returns((string p) => Encoding.UTF8.GetBytes("sealed:" + p));
+        seal.Setup(s => s.Open(It.IsAny<byte[]>())).Returns((byte[] b) => Encoding.UTF8.GetString(b) is var t && t.StartsWith("sealed:", StringComparison.Ordinal) ? t["sealed:".Length..] : null);
+        hasher ??= Hasher().Object;
+        return new(seal.Object, hasher, Hashing(hasher));
+    }
+
     public static Mock<IPasswordHasher> Hasher()
     {
         var hasher = new Mock<IPasswordHasher>();

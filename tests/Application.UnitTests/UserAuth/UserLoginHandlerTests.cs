@@ -57,7 +57,7 @@ public sealed class UserLoginHandlerTests
     private Task<UserAuthResult> Login(string login = "jane@example.com", string password = "Passw0rd!") =>
         new AuthenticateUserCommandHandler(
                 _users.Object, _sessions.Object, _unitOfWork.Object, _tokens.Object,
-                new LoginThrottle(_failures, Fakes.Hashing(_hasher.Object), _clock.Object), Codes(), Limits(), _clock.Object)
+                new LoginThrottle(_failures, Fakes.Hashing(_hasher.Object), Fakes.Pending(_hasher.Object), _clock.Object), Codes(), Limits(), _clock.Object)
             .Handle(new AuthenticateUserCommand(login, password), CancellationToken.None);
 
     private void GivenUser(MfaSettings? account = null, MfaSettings? dealerDefault = null, bool demo = false, bool activated = true, bool subUser = false)
@@ -77,6 +77,36 @@ public sealed class UserLoginHandlerTests
 
     private static string CodeIn(EmailMessage message) =>
         System.Text.RegularExpressions.Regex.Match(message.TextBody, @"\b\d{6}\b").Value;
+
+    private void GivenImportedUser()
+    {
+        var user = User.CreateMaster(1, "jane@example.com", User.PendingPasswordHash, new UserProfile { FirstName = "Jane", LastName = "Doe" }, "en_US", "UTC", null, false, null, Fakes.Now);
+        user.HoldPendingPassword(System.Text.Encoding.UTF8.GetBytes("sealed:Passw0rd!"));
+        _users.Setup(u => u.FindByLoginWithMfaAsync("jane@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(new UserWithMfa(user, null, null, false));
+    }
+
+    [Test]
+    public async Task Auth_WhenPasswordStillPending_SignsInAndStoresItsHash()
+    {
+        GivenImportedUser();
+
+        var result = await Login();
+
+        Assert.That(result.Type, Is.EqualTo("authenticated"));
+        _users.Verify(u => u.CompletePendingPasswordAsync(It.IsAny<long>(), "hashed:Passw0rd!", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void Auth_WhenPendingPasswordWrong_Gives102AndKeepsItPending()
+    {
+        GivenImportedUser();
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Login(password: "Wrong-Passw0rd"));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.WrongLoginOrPassword));
+        _users.Verify(u => u.CompletePendingPasswordAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _hasher.Verify(h => h.VerifyDummy("Wrong-Passw0rd"), Times.Once);
+    }
 
     [Test]
     public async Task Auth_WhenMfaDoesNotApply_OpensFullSession()

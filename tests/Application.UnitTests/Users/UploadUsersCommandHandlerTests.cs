@@ -1,3 +1,4 @@
+using Navixy.Panel.Application.Common.Security;
 using System.Text;
 using Moq;
 using Navixy.Panel.Application.Common.Exceptions;
@@ -28,7 +29,7 @@ public sealed class UploadUsersCommandHandlerTests
     }
 
     private Task<UploadUsersResult> Upload(string csv) =>
-        new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object)
+        new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Pending(), new PendingPasswordSignal(), Fakes.Audit(), Fakes.Clock().Object)
             .Handle(new UploadUsersCommand(9, Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
 
     [Test]
@@ -42,7 +43,8 @@ public sealed class UploadUsersCommandHandlerTests
             ("a@x.com", "Ann", LegalType.Individual, 9L),
             ("b@x.com", "Bo; Jr", LegalType.SoleTrader, 9L),
         }));
-        Assert.That(_added.All(u => u.OwnMfaSettings is null && u.PasswordHash.StartsWith("hashed:", StringComparison.Ordinal)), Is.True);
+        Assert.That(_added.All(u => u.OwnMfaSettings is null && u.PasswordHash == User.PendingPasswordHash), Is.True);
+        Assert.That(_added.Select(u => Encoding.UTF8.GetString(u.PendingPassword!)), Is.EqualTo(new[] { "sealed:Passw0rd1", "sealed:Passw0rd2" }), "sealed, to be hashed in the background");
         _unitOfWork.Verify(u => u.InTransactionAsync(It.IsAny<Func<CancellationToken, Task<bool>>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -147,7 +149,7 @@ public sealed class UploadUsersCommandHandlerTests
     [Test]
     public void Handle_WhenNotUtf8_Throws7()
     {
-        var handler = new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Hashing(), Fakes.Audit(), Fakes.Clock().Object);
+        var handler = new UploadUsersCommandHandler(_users.Object, _unitOfWork.Object, Fakes.Pending(), new PendingPasswordSignal(), Fakes.Audit(), Fakes.Clock().Object);
         var ex = Assert.ThrowsAsync<ValidationException>(() => handler.Handle(new UploadUsersCommand(9, [0x6C, 0xFF, 0xFE, 0x0A]), CancellationToken.None));
         Assert.That(ex!.Errors.Single().Parameter, Is.EqualTo("file"));
     }

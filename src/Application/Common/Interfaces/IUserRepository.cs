@@ -6,6 +6,14 @@ namespace Navixy.Panel.Application.Common.Interfaces;
 
 public interface IUserRepository
 {
+    /// <summary>Pending passwords of users after <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<PendingPassword>> FindPendingPasswordsAsync(long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Stores the hash in place of the user's pending password; false when it was no longer pending.</summary>
+    Task<bool> CompletePendingPasswordAsync(long userId, string passwordHash, CancellationToken cancellationToken);
+
+    Task<int> CountPendingPasswordsAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// A master user of the dealer (untracked, for reading) with its own MFA setting and the dealer default, in one
     /// query; null for a missing user, a sub-user or another dealer's user.

@@ -16,7 +16,7 @@ public sealed record LoginAttempt(long FailureId);
 /// first and recording after let parallel requests all pass one count: 40 at once got 15 password checks.
 /// The hash itself runs in <see cref="PasswordHashing"/>'s interactive lane, off the request threads.
 /// </remarks>
-public sealed class LoginThrottle(ILoginFailureRepository failures, PasswordHashing passwordHashing, TimeProvider clock)
+public sealed class LoginThrottle(ILoginFailureRepository failures, PasswordHashing passwordHashing, PendingPasswords pendingPasswords, TimeProvider clock)
 {
     /// <summary>Takes a place for one password check of the login; null when its recent failures reach the limit.</summary>
     public async Task<LoginAttempt?> TryBeginAsync(LoginScope scope, string login, CancellationToken cancellationToken)
@@ -44,8 +44,29 @@ public sealed class LoginThrottle(ILoginFailureRepository failures, PasswordHash
             return false;
         }
 
+        await SucceedAsync(attempt);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="CheckPasswordAsync"/> for a password still pending (<see cref="PendingPasswords"/>): the new hash of a
+    /// right password, for the caller to store; null for a wrong one.
+    /// </summary>
+    public async Task<string?> CheckPendingPasswordAsync(LoginAttempt attempt, byte[] sealedPassword, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var hash = await pendingPasswords.SignInAsync(sealedPassword, password, cancellationToken);
+        if (hash is not null)
+        {
+            await SucceedAsync(attempt);
+        }
+
+        return hash;
+    }
+
+    private async Task SucceedAsync(LoginAttempt attempt)
+    {
         // Without the request's token: a client that goes away after a right password must not leave a failure behind.
         await failures.RemoveAsync(attempt.FailureId, CancellationToken.None);
-        return true;
     }
 }

@@ -4,9 +4,9 @@ namespace Navixy.Panel.Application.Common.Security;
 
 /// <summary>
 /// Runs the deliberately slow password hashing off the request threads, in two lanes with their own threads:
-/// interactive work (a sign-in's verification, one user or account created) and bulk work (an upload's rows,
-/// at most <c>bulkWorkers</c> at once). A sign-in never waits behind an import, and an import never starves the
-/// thread pool that serves every dealer's requests.
+/// interactive work (a sign-in's verification, one user or account created) and bulk work (the background hashing
+/// of an upload's passwords, at most <c>bulkWorkers</c> at once). A sign-in never waits behind an import, and an
+/// import never starves the thread pool that serves every dealer's requests.
 /// </summary>
 public sealed class PasswordHashing : IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class PasswordHashing : IDisposable
 
     public int BulkWorkers => _bulk.Workers;
 
-    /// <summary>Bulk hashes queued or running, e.g. while an upload is being imported.</summary>
+    /// <summary>Bulk hashes queued or running, e.g. while an upload's passwords are hashed in the background.</summary>
     public int BulkPending => _bulk.Pending;
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
@@ -46,9 +46,11 @@ public sealed class PasswordHashing : IDisposable
             return true;
         }, cancellationToken);
 
-    /// <summary>Hashes many passwords in the bulk lane; the results are in the order of <paramref name="passwords"/>.</summary>
-    public Task<string[]> HashManyAsync(IReadOnlyList<string> passwords, CancellationToken cancellationToken) =>
-        Task.WhenAll(passwords.Select(password => _bulk.Run(() => _hasher.Hash(password), cancellationToken)));
+    /// <summary>Runs password work in the interactive lane, e.g. a pending password's sign-in.</summary>
+    internal Task<T> RunInteractive<T>(Func<T> work, CancellationToken cancellationToken) => _interactive.Run(work, cancellationToken);
+
+    /// <summary>Runs password work in the bulk lane, e.g. the background hashing of imported passwords.</summary>
+    internal Task<T> RunBulk<T>(Func<T> work, CancellationToken cancellationToken) => _bulk.Run(work, cancellationToken);
 
     public void Dispose()
     {

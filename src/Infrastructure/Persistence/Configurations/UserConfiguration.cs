@@ -7,6 +7,8 @@ namespace Navixy.Panel.Infrastructure.Persistence.Configurations;
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
+    private const int PendingPasswordMaxLength = Security.PasswordSeal.SealedLength;
+
     public void Configure(EntityTypeBuilder<User> builder)
     {
         builder.ToTable("users");
@@ -14,6 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Login).HasMaxLength(254);
         builder.Property(u => u.LoginKey).HasMaxLength(254);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
+        builder.Property(u => u.PendingPassword).HasMaxLength(PendingPasswordMaxLength);
         builder.Property(u => u.LegalType).HasConversion<int>();
         builder.Property(u => u.FirstName).HasMaxLength(100);
         builder.Property(u => u.MiddleName).HasMaxLength(100);
@@ -37,6 +40,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => new { u.DealerId, u.MasterId, u.LoginKey, u.Id });
         builder.HasIndex(u => new { u.DealerId, u.MasterId, u.LastName, u.Id });
         builder.HasIndex(u => u.MasterId);
+        // The background hashing finds pending passwords without reading every user.
+        builder.HasIndex(u => u.Id).HasDatabaseName("IX_users_pending_password").HasFilter("pending_password IS NOT NULL");
 
         builder.HasOne<Dealer>().WithMany().HasForeignKey(u => u.DealerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(u => u.MasterId).OnDelete(DeleteBehavior.Restrict);

@@ -203,6 +203,23 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
 
     public void AddRange(IEnumerable<User> users) => db.Users.AddRange(users);
 
+    public async Task<IReadOnlyList<PendingPassword>> FindPendingPasswordsAsync(long afterId, int limit, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking()
+            .Where(u => u.PendingPassword != null && u.Id > afterId)
+            .OrderBy(u => u.Id)
+            .Take(limit)
+            .Select(u => new PendingPassword(u.Id, u.PendingPassword!))
+            .ToListAsync(cancellationToken);
+
+    // Conditional: a sign-in or another instance that hashed it first keeps its hash.
+    public async Task<bool> CompletePendingPasswordAsync(long userId, string passwordHash, CancellationToken cancellationToken) =>
+        await db.Users
+            .Where(u => u.Id == userId && u.PendingPassword != null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(u => u.PasswordHash, passwordHash).SetProperty(u => u.PendingPassword, (byte[]?)null), cancellationToken) > 0;
+
+    public Task<int> CountPendingPasswordsAsync(CancellationToken cancellationToken) =>
+        db.Users.CountAsync(u => u.PendingPassword != null, cancellationToken);
+
     // Set-based: one UPDATE over the target, bypassing the change tracker, so it sets its own timestamp. A notice
     // mark is one more SET of a CASE in the same statement; SQL evaluates it on the row as it was before the UPDATE,
     // so "was on" (own on, or following an on default) is read off the old own setting.

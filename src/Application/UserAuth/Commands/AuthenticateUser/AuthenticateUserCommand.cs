@@ -38,7 +38,14 @@ public sealed class AuthenticateUserCommandHandler(
         var attempt = await throttle.TryBeginAsync(LoginScope.User, login, cancellationToken)
             ?? throw new NavixyException(ErrorCode.LoginAttemptsExceeded);
         var found = await users.FindByLoginWithMfaAsync(login, cancellationToken);
-        if (!await throttle.CheckPasswordAsync(attempt, found?.User.PasswordHash, request.Password!, cancellationToken))
+        if (found?.User.PendingPassword is { } pending)
+        {
+            // An imported user not yet reached by the background hashing finishes its own.
+            var hash = await throttle.CheckPendingPasswordAsync(attempt, pending, request.Password!, cancellationToken)
+                ?? throw new NavixyException(ErrorCode.WrongLoginOrPassword);
+            await users.CompletePendingPasswordAsync(found.User.Id, hash, CancellationToken.None);
+        }
+        else if (!await throttle.CheckPasswordAsync(attempt, found?.User.PasswordHash, request.Password!, cancellationToken))
         {
             throw new NavixyException(ErrorCode.WrongLoginOrPassword);
         }

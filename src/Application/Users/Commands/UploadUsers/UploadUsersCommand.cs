@@ -1,4 +1,3 @@
-using Navixy.Panel.Application.Common.Security;
 using System.Text;
 using FluentValidation;
 using MediatR;
@@ -6,6 +5,7 @@ using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Users.Commands.CreateUser;
 using Navixy.Panel.Application.Users.Models;
 using Navixy.Panel.Domain.Audit;
@@ -38,7 +38,13 @@ public sealed record UploadUsersCommand(long DealerId, byte[]? File) : IRequest<
 /// <param name="Errors">Rows refused; always 0, since a file with a bad row is refused whole.</param>
 public sealed record UploadUsersResult(int Total, int Errors);
 
-public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, PasswordHashing passwordHashing, AuditTrail audit, TimeProvider clock)
+public sealed class UploadUsersCommandHandler(
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    PendingPasswords pendingPasswords,
+    PendingPasswordSignal pendingPasswordSignal,
+    AuditTrail audit,
+    TimeProvider clock)
     : IRequestHandler<UploadUsersCommand, UploadUsersResult>
 {
     private static readonly CreateUserCommandValidator RowValidator = new();
@@ -74,17 +80,21 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
             throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = firstTaken.Number };
         }
 
-        // Password hashing is deliberately slow: the bulk lane spreads it over all cores but one, off the request threads.
-        var hashes = await passwordHashing.HashManyAsync(commands.Select(c => c.Command.Password!).ToArray(), cancellationToken);
-
+        // Hashing 10,000 passwords takes minutes: they are stored sealed with the users and hashed in the background
+        // (PendingPasswords), so the reply comes in seconds and every user can sign in from it.
         var now = clock.GetUtcNow().UtcDateTime;
+        var created = commands.Select(c =>
+        {
+            var user = NewUsers.Create(request.DealerId, c.Command.User!, Domain.Users.User.PendingPasswordHash, c.Command.Locale!, c.Command.TimeZone!, c.Command.Comment, now);
+            user.HoldPendingPassword(pendingPasswords.Seal(c.Command.Password!));
+            return user;
+        }).ToArray();
         try
         {
             await unitOfWork.InTransactionAsync(_ =>
             {
-                users.AddRange(commands.Select((c, i) =>
-                    NewUsers.Create(request.DealerId, c.Command.User!, hashes[i], c.Command.Locale!, c.Command.TimeZone!, c.Command.Comment, now)));
-                audit.Record(AuditActions.UserUpload, request.DealerId, affected: commands.Length);
+                users.AddRange(created);
+                audit.Record(AuditActions.UserUpload, request.DealerId, affected: created.Length);
                 return Task.FromResult(true);
             }, cancellationToken);
         }
@@ -92,6 +102,8 @@ public sealed class UploadUsersCommandHandler(IUserRepository users, IUnitOfWork
         {
             throw new NavixyException(ErrorCode.LoginInUse);
         }
+
+        pendingPasswordSignal.Notify();
 
         return new UploadUsersResult(commands.Length, 0);
     }
