@@ -26,9 +26,7 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
     [NavixyAction("update")]
     [NavixyErrors(ErrorCode.NotFound)]
     [Authorize(NavixyPolicies.UsersUpdate)]
-    [ProducesResponseType<SuccessReply>(StatusCodes.Status200OK)]
-    [NavixyAlternativeReply(typeof(MfaDryRunReply))]
-    public async Task<INavixyReply> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
+    public async Task<MfaUpdateReply> Update([FromNavixy] UpdateUserMfaSettingsRequest request, CancellationToken cancellationToken)
     {
         if (request.DryRun == true)
         {
@@ -36,7 +34,7 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
         }
 
         await Mediator.Send(new UpdateUserMfaSettingsCommand(PanelSession.DealerId, request.Target, request.Settings), cancellationToken);
-        return SuccessReply.Instance;
+        return MfaUpdateReply.Done;
     }
 
     /// <summary>The dealer's default MFA settings as <c>value</c>, or null when none is kept.</summary>
@@ -54,9 +52,7 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
     /// </summary>
     [NavixyAction("default/update")]
     [Authorize(NavixyPolicies.UsersUpdate)]
-    [ProducesResponseType<SuccessReply>(StatusCodes.Status200OK)]
-    [NavixyAlternativeReply(typeof(MfaDryRunReply))]
-    public async Task<INavixyReply> UpdateDefault([FromNavixy] UpdateDefaultMfaSettingsRequest request, CancellationToken cancellationToken)
+    public async Task<MfaUpdateReply> UpdateDefault([FromNavixy] UpdateDefaultMfaSettingsRequest request, CancellationToken cancellationToken)
     {
         if (request.DryRun == true)
         {
@@ -64,8 +60,8 @@ public sealed class UserMfaSettingsController(IMediator mediator) : NavixyContro
         }
 
         await Mediator.Send(new UpdateDefaultMfaSettingsCommand(PanelSession.DealerId, request.Settings), cancellationToken);
-        return SuccessReply.Instance;
+        return MfaUpdateReply.Done;
     }
 
-    private static MfaDryRunReply DryRun(MfaChangeFigures figures) => new(true, figures.Matched, figures.Changed, figures.Demo);
+    private static MfaUpdateReply DryRun(MfaChangeFigures figures) => new(true, figures.Matched, figures.Changed, figures.Demo);
 }

@@ -20,11 +20,11 @@ public sealed class NavixyOperationTransformer : IOpenApiOperationTransformer
     public const string FormMedia = "application/x-www-form-urlencoded";
     public const string MultipartMedia = "multipart/form-data";
 
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.Description.ActionDescriptor is not ControllerActionDescriptor action)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var document = context.Document;
@@ -32,7 +32,6 @@ public sealed class NavixyOperationTransformer : IOpenApiOperationTransformer
         var path = "/" + context.Description.RelativePath;
         operation.OperationId = OperationIdOf(path, isGet);
         DescribeParameters(operation, action, isGet);
-        await DescribeAlternativeRepliesAsync(operation, action, context, cancellationToken);
         DescribeErrors(operation, action, document);
         DescribeSecurity(operation, action, document);
         if (action.EndpointMetadata.OfType<NavixyExtensionAttribute>().Any())
@@ -40,6 +39,8 @@ public sealed class NavixyOperationTransformer : IOpenApiOperationTransformer
             operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
             operation.Extensions[NavixyExtensionAttribute.Key] = new JsonNodeExtension(JsonValue.Create(true));
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary><c>/v2/panel/user/mfa/settings/update</c> → <c>panelUserMfaSettingsUpdate</c> (POST) and <c>…Get</c>.</summary>
@@ -145,27 +146,6 @@ public sealed class NavixyOperationTransformer : IOpenApiOperationTransformer
 
         var type = schema.Type ?? 0;
         return (type & (JsonSchemaType.Object | JsonSchemaType.Array)) == 0;
-    }
-
-    private static async Task DescribeAlternativeRepliesAsync(
-        OpenApiOperation operation, ControllerActionDescriptor action, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        var alternatives = action.EndpointMetadata.OfType<NavixyAlternativeReplyAttribute>().ToArray();
-        if (alternatives.Length == 0 || operation.Responses is null || !operation.Responses.TryGetValue("200", out var reply) ||
-            reply is not OpenApiResponse { Content: { } content } || !content.TryGetValue(JsonMedia, out var media) || media.Schema is not { } declared)
-        {
-            return;
-        }
-
-        var oneOf = new List<IOpenApiSchema> { declared };
-        foreach (var alternative in alternatives)
-        {
-            var schema = await context.GetOrCreateSchemaAsync(alternative.ReplyType, null, cancellationToken);
-            context.Document!.AddComponent(alternative.ReplyType.Name, schema);
-            oneOf.Add(new OpenApiSchemaReference(alternative.ReplyType.Name, context.Document));
-        }
-
-        media.Schema = new OpenApiSchema { OneOf = oneOf };
     }
 
     private static void DescribeErrors(OpenApiOperation operation, ControllerActionDescriptor action, OpenApiDocument? document)

@@ -64,17 +64,19 @@ public static class DatabaseSnapshot
     }
 
     /// <summary>
-    /// A digest of every row, once the background hashing has no imported password left: it changes rows on its own
-    /// after an upload's reply, which a before/after comparison must not take for the request's doing.
+    /// A digest of every row, once the background work has caught up: the hashing of imported passwords and the
+    /// delivery of change notices both change rows on their own after a request's reply, which a before/after
+    /// comparison must not take for the request's doing.
     /// </summary>
     public static async Task<string> ChecksumAsync(PanelApiFactory factory)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (factory.BackgroundPasswordHashing && await ScalarAsync(factory, "SELECT COUNT(*) FROM users WHERE pending_password IS NOT NULL") > 0)
+        while ((factory.BackgroundPasswordHashing && await ScalarAsync(factory, "SELECT COUNT(*) FROM users WHERE pending_password IS NOT NULL") > 0)
+            || await ScalarAsync(factory, "SELECT COUNT(*) FROM notification_batches WHERE completed_at IS NULL") > 0)
         {
             if (waited.Elapsed > TimeSpan.FromMinutes(2))
             {
-                throw new TimeoutException("imported passwords were still pending after 2 minutes");
+                throw new TimeoutException("imported passwords or change notices were still pending after 2 minutes");
             }
 
             await Task.Delay(50);

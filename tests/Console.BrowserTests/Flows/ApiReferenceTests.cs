@@ -28,6 +28,8 @@ public sealed class ApiReferenceTests(string provider) : BrowserTest(provider)
 
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/docs/?$"));
         await Expect(Page.GetByText("Navixy.Panel API").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // The first group (in tag order) opens by itself; the panel account's is opened as a reader would.
+        await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "PanelAccount", Exact = true }).ClickAsync();
         await Expect(Page.GetByText("Opens a panel session").First).ToBeVisibleAsync();
         // Scalar's bundled Zod probes once whether it may compile validators (try { Function("") } catch) and, refused,
         // validates without: that refusal is the policy working, not a fault. Anything else refused fails the test.

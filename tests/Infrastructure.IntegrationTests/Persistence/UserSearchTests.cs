@@ -91,10 +91,14 @@ public sealed class UserSearchTests(string provider)
 
     // Today's model writes every column it maps, also those that migrations after the search index add to users:
     // they exist while the old-schema rows are written and are dropped again for those migrations to add.
-    private static Task LaterUserColumnsAsync(PanelDbContext db, string action) => db.Database.ExecuteSqlRawAsync(
-        action != "ADD" ? "ALTER TABLE users DROP COLUMN mfa_off_notice_batch_id; ALTER TABLE users DROP COLUMN mfa_on_notice_batch_id"
-        : db.Database.IsSqlServer() ? "ALTER TABLE users ADD mfa_off_notice_batch_id BIGINT NULL, mfa_on_notice_batch_id BIGINT NULL"
-        : "ALTER TABLE users ADD COLUMN mfa_off_notice_batch_id BIGINT NULL; ALTER TABLE users ADD COLUMN mfa_on_notice_batch_id BIGINT NULL");
+    private static Task LaterUserColumnsAsync(PanelDbContext db, string action)
+    {
+        var sealedType = db.Database.IsSqlServer() ? "VARBINARY(MAX)" : db.Database.IsNpgsql() ? "BYTEA" : "BLOB";
+        return db.Database.ExecuteSqlRawAsync(
+            action != "ADD" ? "ALTER TABLE users DROP COLUMN mfa_off_notice_batch_id; ALTER TABLE users DROP COLUMN mfa_on_notice_batch_id; ALTER TABLE users DROP COLUMN pending_password"
+            : db.Database.IsSqlServer() ? $"ALTER TABLE users ADD mfa_off_notice_batch_id BIGINT NULL, mfa_on_notice_batch_id BIGINT NULL, pending_password {sealedType} NULL"
+            : $"ALTER TABLE users ADD COLUMN mfa_off_notice_batch_id BIGINT NULL; ALTER TABLE users ADD COLUMN mfa_on_notice_batch_id BIGINT NULL; ALTER TABLE users ADD COLUMN pending_password {sealedType} NULL");
+    }
 
     private async Task<(long Dealer, long Other)> AddDealers()
     {
