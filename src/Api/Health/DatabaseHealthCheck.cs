@@ -10,15 +10,7 @@ public sealed class DatabaseHealthCheck(PanelDbContext db) : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            return await db.Database.CanConnectAsync(timeout.Token) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy();
-        }
-        catch (Exception ex) when (ex is OperationCanceledException || DatabaseFaults.Classify(ex) != DatabaseFault.None)
-        {
-            return HealthCheckResult.Unhealthy();
-        }
+        var (answered, reachable) = await DatabaseProbe.TryAsync(db.Database.CanConnectAsync, cancellationToken);
+        return answered && reachable ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Navixy.Panel.Application.Common.Interfaces;
-using Navixy.Panel.Infrastructure.Persistence;
 
 namespace Navixy.Panel.Api.Health;
 
@@ -14,17 +13,13 @@ public sealed class OutboxHealthCheck(INotificationOutbox outbox, TimeProvider c
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var backlog = await outbox.BacklogAsync(timeout.Token);
-            var oldest = backlog.OldestChangedAt is { } at ? Math.Max(0, (long)(clock.GetUtcNow().UtcDateTime - at).TotalSeconds) : (long?)null;
-            return HealthCheckResult.Healthy(data: new Dictionary<string, object> { [Name] = new OutboxHealth(backlog.PendingBatches, oldest) });
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or OperationCanceledException || DatabaseFaults.Classify(ex) != DatabaseFault.None)
+        var (answered, backlog) = await DatabaseProbe.TryAsync(outbox.BacklogAsync, cancellationToken);
+        if (!answered)
         {
             return HealthCheckResult.Healthy();
         }
+
+        var oldest = backlog.OldestChangedAt is { } at ? Math.Max(0, (long)(clock.GetUtcNow().UtcDateTime - at).TotalSeconds) : (long?)null;
+        return HealthCheckResult.Healthy(data: new Dictionary<string, object> { [Name] = new OutboxHealth(backlog.PendingBatches, oldest) });
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Navixy.Panel.Application.Common.Interfaces;
-using Navixy.Panel.Infrastructure.Persistence;
 
 namespace Navixy.Panel.Api.Health;
 
@@ -14,16 +13,7 @@ public sealed class PendingPasswordsHealthCheck(IUserRepository users) : IHealth
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var pending = await users.CountPendingPasswordsAsync(timeout.Token);
-            return HealthCheckResult.Healthy(data: new Dictionary<string, object> { [Name] = pending });
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or OperationCanceledException || DatabaseFaults.Classify(ex) != DatabaseFault.None)
-        {
-            return HealthCheckResult.Healthy();
-        }
+        var (answered, pending) = await DatabaseProbe.TryAsync(users.CountPendingPasswordsAsync, cancellationToken);
+        return answered ? HealthCheckResult.Healthy(data: new Dictionary<string, object> { [Name] = pending }) : HealthCheckResult.Healthy();
     }
 }
