@@ -58,10 +58,11 @@ public static partial class Program
     internal static partial Regex CodePattern();
 
     /// <summary>Command line of the harness.</summary>
-    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, int[] ImportRows, int AuditEvents, string Command)
+    /// <param name="Requests">When set, the throughput cell runs only the requests whose name contains it (<c>--requests list</c>).</param>
+    internal sealed record Options(string Api, string Postgres, string Output, int[] Sizes, string[] Providers, int WrkSeconds, int WarmupSeconds, string[] Cells, int[] ImportRows, int AuditEvents, string? Requests, string Command)
     {
         /// <summary>Every cell, in the order they run; <c>--cells</c> picks some.</summary>
-        public static readonly string[] AllCells = ["bulk", "notify", "selected", "dryrun", "provenance", "throughput", "login", "import", "purge", "growth", "audit"];
+        public static readonly string[] AllCells = ["bulk", "notify", "selected", "dryrun", "provenance", "throughput", "login", "import", "ratelimit", "purge", "growth", "audit"];
 
         public bool Runs(string cell) => Cells.Contains(cell);
 
@@ -87,6 +88,7 @@ public static partial class Program
                     : cells,
                 Value("--import-rows", "1000,10000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, Invariant)).Where(n => n > 0).ToArray(),
                 int.Parse(Value("--audit-events", "10000000"), Invariant),
+                Value("--requests", string.Empty) is { Length: > 0 } requests ? requests : null,
                 "benchmarks/run.sh" + string.Concat(ExtraArguments(args).Select(a => " " + a)));
         }
 
@@ -187,6 +189,11 @@ internal sealed class ProviderRun : IAsyncDisposable
             }
         }
 
+        if (_options.Runs("ratelimit"))
+        {
+            report.RateLimits.Add(await RateLimitCells.MeasureAsync(this, _options.WarmupSeconds));
+        }
+
         if (_options.Runs("purge"))
         {
             report.Purges.Add(await HousekeepingCells.MeasurePurgeAsync(this));
@@ -279,8 +286,13 @@ internal sealed class ProviderRun : IAsyncDisposable
             ("list, first page by last_name", "panel/user/list", new { order_by = "last_name", limit = 50 }, largestHash, null),
             ("list, search of few", "panel/user/list", new { filter = $"bulk{largestDealer}-99999", limit = 50 }, largestHash, null),
             ("list, search of 1,100", "panel/user/list", new { filter = "last777", limit = 50 }, largestHash, null),
-            ("list, search of all", "panel/user/list", new { filter = "example", limit = 50 }, largestHash, null),
+            // A deep page: the offset is walked along the order's index, so its cost grows with the offset.
+            (string.Create(CultureInfo.InvariantCulture, $"list, page at offset {largest / 2:N0}"), "panel/user/list", new { offset = largest / 2, limit = 50 }, largestHash, null),
+            (string.Create(CultureInfo.InvariantCulture, $"list, page at offset {largest / 2:N0} by last_name"), "panel/user/list", new { order_by = "last_name", offset = largest / 2, limit = 50 }, largestHash, null),
             ("update 100 selected", "panel/user/mfa/settings/update", new { target = new { type = "selected", ids }, settings = new { type = "disallowed" } }, largestHash, null),
+            // Last: on two cores the searches wrk abandons at its 2 s timeout keep both cores busy for many seconds
+            // after the cell, and the cell after it would measure them.
+            ("list, search of all", "panel/user/list", new { filter = "example", limit = 50 }, largestHash, null),
         };
         // One request at a time, reads first: a request's cells never follow the writes of the update cells (on
         // PostgreSQL their dead row versions would bring autovacuum of the whole users table into the read cells).
@@ -288,7 +300,7 @@ internal sealed class ProviderRun : IAsyncDisposable
         // takes 10-20 s of load to catch up) and, at the largest connection count, the connection pool grows to
         // its steady size, so no cell pays for opening PostgreSQL backends.
         int[] connectionCounts = [1, 16, 64];
-        foreach (var (name, action, body, hash, randomUsers) in targets)
+        foreach (var (name, action, body, hash, randomUsers) in targets.Where(t => _options.Requests is not { } only || t.Name.Contains(only, StringComparison.Ordinal)))
         {
             var url = new Uri(_http.BaseAddress!, "v2/" + action);
             await Wrk.RunAsync(url, JsonSerializer.Serialize(body), hash, connectionCounts[^1], _options.WarmupSeconds, randomUsers);
@@ -299,6 +311,7 @@ internal sealed class ProviderRun : IAsyncDisposable
                 await Task.Delay(CellPause);
                 report.Throughput.Add(new ThroughputRow(Provider, largest, name, connections, result));
                 Console.WriteLine($"   wrk {name} x{connections}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms");
+                await WaitUntilIdleAsync();
             }
         }
     }
@@ -549,6 +562,30 @@ internal sealed class ProviderRun : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits (up to two minutes) until the service uses under a tenth of a core over a second: requests wrk abandoned
+    /// at its timeout (a search of every user) still run after the cell and must not land in the next one.
+    /// </summary>
+    private async Task WaitUntilIdleAsync()
+    {
+        static long CpuTicks(int pid)
+        {
+            // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): user and system time in clock ticks.
+            var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+
+        for (var waited = 0; waited < 120; waited++)
+        {
+            var before = CpuTicks(_api.Id);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            if (CpuTicks(_api.Id) - before < 10)
+            {
+                return;
+            }
+        }
+    }
+
     private async Task<long> FirstMasterAsync(long dealer) => (await SomeMastersAsync(dealer, 1))[0];
 
     internal async Task<long[]> SomeMastersAsync(long dealer, int count, int seed = 0)
@@ -639,7 +676,16 @@ internal sealed class ProviderRun : IAsyncDisposable
         return process.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"{string.Join(' ', args)}: {error}");
     }
 
-    private async Task StartApiAsync()
+    /// <summary>Stops the service and starts it again on the same database, with <paramref name="settings"/> after the run's own.</summary>
+    internal async Task RestartApiAsync(params string[] settings)
+    {
+        _http.Dispose();
+        _api.Kill(entireProcessTree: true);
+        await _api.WaitForExitAsync();
+        await StartApiAsync(settings);
+    }
+
+    private async Task StartApiAsync(params string[] settings)
     {
         using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
         {
@@ -648,7 +694,8 @@ internal sealed class ProviderRun : IAsyncDisposable
         }
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { _options.Api, $"--urls=http://127.0.0.1:{_port}" }.Concat(Configuration))
+        // The command line's last value of a key wins, so the extra settings override the run's.
+        foreach (var arg in new[] { _options.Api, $"--urls=http://127.0.0.1:{_port}" }.Concat(Configuration).Concat(settings))
         {
             start.ArgumentList.Add(arg);
         }

@@ -44,6 +44,8 @@ internal sealed class Report(Program.Options options)
 
     public List<AuditRow> Audits { get; } = [];
 
+    public List<RateLimitRow> RateLimits { get; } = [];
+
     public string ToMarkdown()
     {
         static string F(double value) => Program.Ms(value);
@@ -146,6 +148,17 @@ internal sealed class Report(Program.Options options)
             foreach (var row in Imports)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Rows:N0} | {F(row.UploadMs)} | {F(row.HashedMs)} | {F(row.AuthIdleP50Ms)} | {F(row.AuthIdleP99Ms)} | {F(row.AuthDuringP50Ms)} | {F(row.AuthDuringP99Ms)} | {F(row.ReadIdleP99Ms)} | {F(row.ReadDuringP99Ms)} | {row.SamplesDuring} |");
+            }
+        }
+
+        if (RateLimits.Count > 0)
+        {
+            text.AppendLine().AppendLine("### API limit: one session hash floods `default/read` (wrk), another reads its default 20 times a second").AppendLine();
+            text.AppendLine("| provider | limit per second | flood connections | flood requests/s | flood served/s (target <= limit) | flood refused (15) | other hash requests | other refused (target 0) | other p50 idle ms | p99 idle | p50 during | p99 during |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var row in RateLimits)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Limit} | {row.FloodConnections} | {row.FloodRequestsPerSecond:F0} | {row.FloodServedPerSecond:F1} | {row.FloodRefused:N0} | {row.OtherRequests} | {row.OtherRefused} | {F(row.OtherIdleP50Ms)} | {F(row.OtherIdleP99Ms)} | {F(row.OtherDuringP50Ms)} | {F(row.OtherDuringP99Ms)} |");
             }
         }
 

@@ -7,6 +7,7 @@ using Navixy.Panel.Api.Auth;
 using Navixy.Panel.Api.Logging;
 using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;
+using Navixy.Panel.Application.Common.Configuration;
 using Navixy.Panel.Application.Common.Interfaces;
 
 namespace Navixy.Panel.Api;
@@ -15,8 +16,7 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
-        // Read when first resolved, so test hosts can still add configuration after this call.
-        services.AddSingleton(sp => Options.Create(ProtocolOptions.Read(sp.GetRequiredService<IConfiguration>())));
+        services.AddSettings<ProtocolOptions, ProtocolOptions.Validator>(ProtocolOptions.Section);
         services.AddNavixyRateLimit();
         services.AddTrustedProxies();
         services.AddControllers(options => options.Filters.Add<NavixyReplyFilter>())

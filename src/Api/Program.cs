@@ -7,12 +7,8 @@ using Navixy.Panel.Api.Pages;
 using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
-using Navixy.Panel.Application.Audit;
-using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Common.Configuration;
 using Navixy.Panel.Application.Common.Interfaces;
-using Navixy.Panel.Application.Common.Security;
-using Navixy.Panel.Application.Housekeeping;
-using Navixy.Panel.Application.Notifications;
 using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
 using Navixy.Panel.Infrastructure;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -28,31 +24,29 @@ builder.Services
     .AddInfrastructure()
     .AddApi();
 
-// Settings read when their service is first built are read now, so a bad value stops the start instead of failing
-// every request that needs it, and before the database is touched: Logging (before Build, which reads the levels),
-// urls (Kestrel reads them only once it starts; after Build, which a test host never gets past, so its ports are the
-// service's own), Protocol, ForwardedHeaders, Database, Security, Email, Housekeeping,
-// Notifications, Audit.
-// The stop is one sentence naming the setting and what it allows, and exit code 2, as for a bad command line.
+// Settings are checked now, so a bad value stops the start instead of failing every request that needs it, and
+// before the database is touched: Logging (before Build, which reads the levels), urls (Kestrel reads them only once
+// it starts; after Build, which a test host never gets past, so its ports are the service's own), every options
+// section registered with ValidateOnStart (Protocol, Database, Security, Email, Housekeeping, Notifications, Audit)
+// and ForwardedHeaders. The stop is one sentence naming the setting and what it allows, and exit code 2, as for a
+// bad command line.
 WebApplication app;
 try
 {
     LogLevelSettings.Check(builder.Configuration);
     app = builder.Build();
     ServerUrls.Check(app.Configuration);
-    _ = app.Services.GetRequiredService<IOptions<ProtocolOptions>>().Value;
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     _ = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
-    _ = app.Services.GetRequiredService<DatabaseOptions>();
-    _ = app.Services.GetRequiredService<PanelSessionCache>();
-    _ = app.Services.GetRequiredService<IEmailSender>();
-    _ = app.Services.GetRequiredService<HousekeepingOptions>();
-    _ = app.Services.GetRequiredService<NotificationOptions>();
-    _ = app.Services.GetRequiredService<AuditOptions>();
     _ = app.Services.GetRequiredService<ISecretTokens>(); // last: without a configured secret it writes one to the data folder
 }
-catch (InvalidSettingException ex)
+catch (Exception ex) when (SettingProblems.Of(ex, builder.Configuration) is { Count: > 0 } problems)
 {
-    await Console.Error.WriteLineAsync(ex.Message);
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync(problem);
+    }
+
     return 2;
 }
 

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Behaviours;
 using Navixy.Panel.Application.Common.Configuration;
@@ -50,16 +51,17 @@ public static class DependencyInjection
         services.AddSingleton<PendingPasswords>();
         services.AddSingleton<PendingPasswordSignal>();
         services.AddHostedService<PendingPasswordHashingService>();
-        services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(SessionCacheSeconds(sp.GetRequiredService<IConfiguration>()))));
+        services.AddSettings<SecurityOptions, SecurityOptions.Validator>(SecurityOptions.Section);
+        services.AddSingleton(sp => new PanelSessionCache(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.SessionCacheSeconds)));
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<SecondFactorLimits>();
         services.AddScoped<DealerMfaChanges>();
         services.AddScoped<AuditTrail>();
-        services.AddSingleton(sp => AuditOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<AuditOptions, AuditOptions.Validator>(AuditOptions.Section);
         // Outside a request (management commands, background work) events are the system's; the API replaces this.
         services.TryAddSingleton<IRequestOrigin>(SystemOrigin.Instance);
 
-        services.AddSingleton(sp => HousekeepingOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<HousekeepingOptions, HousekeepingOptions.Validator>(HousekeepingOptions.Section);
         services.AddSingleton<HousekeepingStatus>();
         services.AddSingleton<Housekeeper>();
         services.AddScoped<IHousekeepingStep, ExpiredPanelSessions>();
@@ -67,17 +69,12 @@ public static class DependencyInjection
         services.AddScoped<IHousekeepingStep, StaleLoginFailures>();
         services.AddScoped<IHousekeepingStep, StaleSecondFactorEvents>();
         services.AddScoped<IHousekeepingStep, ExpiredAuditEvents>();
+        services.AddScoped<IHousekeepingStep, CompletedNotificationBatches>();
         services.AddHostedService<HousekeepingService>();
 
-        services.AddSingleton(sp => NotificationOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<NotificationOptions, NotificationOptions.Validator>(NotificationOptions.Section);
         services.AddScoped<MfaNotices>();
         services.AddHostedService<NotificationSender>();
         return services;
     }
-
-    /// <summary><c>Security:SessionCacheSeconds</c>: how long a panel session stays cached (0 turns the cache off).</summary>
-    private static double SessionCacheSeconds(IConfiguration configuration) =>
-        Setting.Seconds(configuration, "Security:SessionCacheSeconds", DefaultSessionCacheSeconds, max: 60);
-
-    public const double DefaultSessionCacheSeconds = 5;
 }

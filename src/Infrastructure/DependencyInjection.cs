@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Configuration;
-using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Infrastructure.Email;
 using Navixy.Panel.Infrastructure.Persistence;
 using Navixy.Panel.Infrastructure.Persistence.Repositories;
@@ -19,7 +20,8 @@ public static class DependencyInjection
     {
         // Configuration is read when the container builds services, so hosts (and test hosts) can still add
         // configuration after this call.
-        services.AddSingleton(sp => ReadDatabaseOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<DatabaseSettings, DatabaseSettings.Validator>(DatabaseSettings.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseSettings>>().Value.Resolve(sp.GetRequiredService<IConfiguration>()));
         // Pooled: a request reuses a reset context instead of building one (and its internal services) each time.
         services.AddDbContextPool<PanelDbContext>((sp, options) => ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
@@ -46,37 +48,23 @@ public static class DependencyInjection
 
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton(sp => ServerSecret.Load(
-            sp.GetRequiredService<IConfiguration>()["Security:CodeSecret"],
+            sp.GetRequiredService<IOptions<SecurityOptions>>().Value.CodeSecretKey(),
             sp.GetRequiredService<DatabaseOptions>().DataDirectory));
         services.AddSingleton<ISecretTokens, SecretTokens>();
         services.AddSingleton<IPasswordSeal, PasswordSeal>();
-        services.AddSingleton(sp => CreateEmailSender(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseOptions>()));
+        services.AddSettings<EmailOptions, EmailOptions.Validator>(EmailOptions.Section);
+        services.AddSingleton(sp => CreateEmailSender(sp.GetRequiredService<IOptions<EmailOptions>>().Value, sp.GetRequiredService<DatabaseOptions>()));
         return services;
     }
 
-    private static IEmailSender CreateEmailSender(IConfiguration configuration, DatabaseOptions database)
-    {
-        var email = EmailOptions.Read(configuration);
-        return email.Delivery switch
+    private static IEmailSender CreateEmailSender(EmailOptions email, DatabaseOptions database) =>
+        email.Delivery switch
         {
             EmailDelivery.Smtp => new SmtpEmailSender(email.Smtp),
             _ => new PickupEmailSender(
-                email.PickupDirectory is { Length: > 0 } pickup ? Path.GetFullPath(pickup) : Path.Combine(database.DataDirectory, "mail"),
+                !string.IsNullOrWhiteSpace(email.PickupDirectory) ? Path.GetFullPath(email.PickupDirectory.Trim()) : Path.Combine(database.DataDirectory, "mail"),
                 email.Smtp.From),
         };
-    }
-
-    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
-    {
-        var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] is { Length: > 0 } dir ? dir : "data");
-        var provider = DatabaseProvider.Named(Setting.Text(configuration, "Database:Provider") ?? DatabaseProvider.Sqlite.Name);
-        var connectionString = Setting.Text(configuration, "ConnectionStrings:Panel")
-            ?? provider.DefaultConnectionString(dataDirectory)
-            ?? throw new InvalidSettingException($"ConnectionStrings:Panel is required for the {provider.Name} provider (an ADO.NET connection string).");
-        var migrate = Setting.Boolean(configuration, "Database:MigrateOnStartup", defaultValue: true);
-        var cacheSeconds = Setting.Seconds(configuration, "Database:ReadCacheSeconds", DatabaseOptions.DefaultReadCacheSeconds, max: 3600);
-        return new DatabaseOptions(provider, connectionString, migrate, dataDirectory) { ReadCacheLifetime = TimeSpan.FromSeconds(cacheSeconds) };
-    }
 
     public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseOptions database)
     {

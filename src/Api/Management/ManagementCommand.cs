@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using MediatR;
+using Microsoft.Extensions.Options;
 using Navixy.Panel.Api.Logging;
 using Navixy.Panel.Application;
+using Navixy.Panel.Application.Common.Configuration;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Panel.Commands.CreateDealer;
 using Navixy.Panel.Application.Panel.Commands.CreatePanelAccount;
@@ -144,9 +146,11 @@ public static class ManagementCommand
     {
         public async Task<int> SendAsync<T>(ParseResult command, IRequest<T> request, Func<T, IEnumerable<string>> lines, CancellationToken cancellationToken)
         {
+            IHost? host = null;
             try
             {
-                using var host = BuildHost();
+                host = BuildHost();
+                host.Services.GetRequiredService<IStartupValidator>().Validate();
                 await host.Services.InitializeDatabaseAsync();
                 await using var scope = host.Services.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
@@ -157,9 +161,13 @@ public static class ManagementCommand
 
                 return 0;
             }
-            catch (InvalidSettingException ex)
+            catch (Exception ex) when (SettingProblems.Of(ex, host?.Services.GetRequiredService<IConfiguration>()) is { Count: > 0 } problems)
             {
-                await Error.WriteLineAsync(ex.Message);
+                foreach (var problem in problems)
+                {
+                    await Error.WriteLineAsync(problem);
+                }
+
                 return 2;
             }
             catch (ValidationException ex)
@@ -181,6 +189,10 @@ public static class ManagementCommand
             {
                 await Error.WriteLineAsync($"Cannot reach or use the database: {ex.GetBaseException().Message}");
                 return 1;
+            }
+            finally
+            {
+                host?.Dispose();
             }
         }
 

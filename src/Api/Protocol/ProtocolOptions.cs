@@ -14,18 +14,16 @@ public sealed class ProtocolOptions
     /// <summary>Requests per second per session hash, or per client address without one (section <c>RateLimit</c>).</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    public const string Section = "Protocol";
+
     /// <summary>The section, checked at start: a size limit is at least one byte, the rate limit 0 (off) or more.</summary>
-    public static ProtocolOptions Read(IConfiguration configuration)
+    public sealed class Validator : SettingsValidator<ProtocolOptions>
     {
-        var defaults = new ProtocolOptions();
-        return new ProtocolOptions
-        {
-            MaxBodyBytes = Setting.WholeNumber(configuration, "Protocol:MaxBodyBytes", defaults.MaxBodyBytes, 1, long.MaxValue, "bytes"),
-            MaxUploadBytes = Setting.WholeNumber(configuration, "Protocol:MaxUploadBytes", defaults.MaxUploadBytes, 1, long.MaxValue, "bytes"),
-            RateLimit = new RateLimitOptions
-            {
-                PerSecond = (int)Setting.WholeNumber(configuration, RateLimitOptions.PerSecondKey, defaults.RateLimit.PerSecond, 0, int.MaxValue, "requests per second (0 is off)"),
-            },
-        };
+        protected override IEnumerable<string?> Checks(ProtocolOptions options) =>
+        [
+            Setting.WholeNumber("Protocol:MaxBodyBytes", options.MaxBodyBytes, 1, long.MaxValue, "bytes"),
+            Setting.WholeNumber("Protocol:MaxUploadBytes", options.MaxUploadBytes, 1, long.MaxValue, "bytes"),
+            Setting.WholeNumber(RateLimitOptions.PerSecondKey, options.RateLimit.PerSecond, 0, int.MaxValue, "requests per second (0 is off)"),
+        ];
     }
 }

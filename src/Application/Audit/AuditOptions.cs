@@ -1,14 +1,20 @@
-using Microsoft.Extensions.Configuration;
 using Navixy.Panel.Application.Common.Configuration;
 
 namespace Navixy.Panel.Application.Audit;
 
-/// <summary><c>Audit:RetentionDays</c>: how long the security log keeps an event before housekeeping removes it.</summary>
-public sealed record AuditOptions(TimeSpan Retention)
+/// <summary>Section <c>Audit</c>: <c>RetentionDays</c>, how long the security log keeps an event before housekeeping removes it.</summary>
+public sealed class AuditOptions
 {
+    public const string Section = "Audit";
     public const int DefaultRetentionDays = 400;
 
-    /// <summary>Reads the section; a value out of range stops the start with a message naming the setting.</summary>
-    public static AuditOptions Read(IConfiguration configuration) =>
-        new(TimeSpan.FromDays(Setting.WholeNumber(configuration, "Audit:RetentionDays", DefaultRetentionDays, 1, 36_500, "days")));
+    public int RetentionDays { get; set; } = DefaultRetentionDays;
+
+    public TimeSpan Retention => TimeSpan.FromDays(RetentionDays);
+
+    public sealed class Validator : SettingsValidator<AuditOptions>
+    {
+        protected override IEnumerable<string?> Checks(AuditOptions options) =>
+            [Setting.WholeNumber("Audit:RetentionDays", options.RetentionDays, 1, 36_500, "days")];
+    }
 }

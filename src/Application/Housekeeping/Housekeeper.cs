@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Navixy.Panel.Application.Housekeeping;
 
@@ -11,7 +12,7 @@ namespace Navixy.Panel.Application.Housekeeping;
 /// </summary>
 public sealed class Housekeeper(
     IServiceScopeFactory scopes,
-    HousekeepingOptions options,
+    IOptions<HousekeepingOptions> options,
     HousekeepingStatus status,
     TimeProvider clock,
     ILogger<Housekeeper> logger)
@@ -29,15 +30,15 @@ public sealed class Housekeeper(
             var total = 0;
             while (true)
             {
-                var batch = await step.PurgeBatchAsync(now, options.BatchSize, cancellationToken);
+                var batch = await step.PurgeBatchAsync(now, options.Value.BatchSize, cancellationToken);
                 total += batch;
-                if (batch < options.BatchSize)
+                if (batch < options.Value.BatchSize)
                 {
                     break;
                 }
 
                 // Lets requests waiting for the table (SQLite's single writer above all) in between two batches.
-                await Task.Delay(options.Pause, clock, cancellationToken);
+                await Task.Delay(options.Value.Pause, clock, cancellationToken);
             }
 
             removed[step.Table] = total;

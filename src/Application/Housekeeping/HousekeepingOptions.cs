@@ -1,23 +1,37 @@
-using Microsoft.Extensions.Configuration;
 using Navixy.Panel.Application.Common.Configuration;
 
 namespace Navixy.Panel.Application.Housekeeping;
 
 /// <summary>
-/// <c>Housekeeping:IntervalSeconds</c> (time between passes; 0 turns housekeeping off), <c>Housekeeping:BatchSize</c>
-/// (rows one statement removes at most) and <c>Housekeeping:PauseMilliseconds</c> (wait between two batches).
+/// Section <c>Housekeeping</c>: <c>IntervalSeconds</c> (time between passes; 0 turns housekeeping off),
+/// <c>BatchSize</c> (rows one statement removes at most) and <c>PauseMilliseconds</c> (wait between two batches).
 /// </summary>
-public sealed record HousekeepingOptions(TimeSpan Interval, int BatchSize, TimeSpan Pause)
+public sealed class HousekeepingOptions
 {
+    public const string Section = "Housekeeping";
     public const int DefaultIntervalSeconds = 300;
     public const int DefaultBatchSize = 1000;
     public const int DefaultPauseMilliseconds = 100;
 
-    public bool Enabled => Interval > TimeSpan.Zero;
+    public int IntervalSeconds { get; set; } = DefaultIntervalSeconds;
 
-    /// <summary>Reads the section; a value out of range stops the start with a message naming the setting.</summary>
-    public static HousekeepingOptions Read(IConfiguration configuration) => new(
-        TimeSpan.FromSeconds(Setting.WholeNumber(configuration, "Housekeeping:IntervalSeconds", DefaultIntervalSeconds, 0, 86_400, "seconds (0 turns housekeeping off)")),
-        (int)Setting.WholeNumber(configuration, "Housekeeping:BatchSize", DefaultBatchSize, 1, 100_000, "rows"),
-        TimeSpan.FromMilliseconds(Setting.WholeNumber(configuration, "Housekeeping:PauseMilliseconds", DefaultPauseMilliseconds, 0, 60_000, "milliseconds")));
+    public int BatchSize { get; set; } = DefaultBatchSize;
+
+    public int PauseMilliseconds { get; set; } = DefaultPauseMilliseconds;
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
+
+    public TimeSpan Pause => TimeSpan.FromMilliseconds(PauseMilliseconds);
+
+    public bool Enabled => IntervalSeconds > 0;
+
+    public sealed class Validator : SettingsValidator<HousekeepingOptions>
+    {
+        protected override IEnumerable<string?> Checks(HousekeepingOptions options) =>
+        [
+            Setting.WholeNumber("Housekeeping:IntervalSeconds", options.IntervalSeconds, 0, 86_400, "seconds (0 turns housekeeping off)"),
+            Setting.WholeNumber("Housekeeping:BatchSize", options.BatchSize, 1, 100_000, "rows"),
+            Setting.WholeNumber("Housekeeping:PauseMilliseconds", options.PauseMilliseconds, 0, 60_000, "milliseconds"),
+        ];
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Mfa;
 using Navixy.Panel.Domain.Notifications;
@@ -9,7 +10,7 @@ namespace Navixy.Panel.Application.Notifications;
 /// <see cref="NotificationBatch"/> row, and a mark on the users it concerns that the change's own UPDATE writes.
 /// Nothing is recorded for a kind of change <c>Notifications:MfaChanges</c> does not mail.
 /// </summary>
-public sealed class MfaNotices(INotificationOutbox outbox, IDealerRepository dealers, IUserRepository users, NotificationOptions options)
+public sealed class MfaNotices(INotificationOutbox outbox, IDealerRepository dealers, IUserRepository users, IOptions<NotificationOptions> options)
 {
     /// <summary>
     /// For an update of the users' own settings: the mark their UPDATE writes, or null when nothing is mailed.
@@ -18,7 +19,7 @@ public sealed class MfaNotices(INotificationOutbox outbox, IDealerRepository dea
     public async Task<MfaNoticeMark?> ForUsersAsync(long dealerId, MfaSettings settings, DateTime changedAt, long? firstId, long? lastId, CancellationToken cancellationToken)
     {
         var kind = settings.IsAllowed ? MfaNoticeKind.TurnedOn : MfaNoticeKind.TurnedOff;
-        if (!options.Wants(kind))
+        if (!options.Value.Wants(kind))
         {
             return null;
         }
@@ -41,7 +42,7 @@ public sealed class MfaNotices(INotificationOutbox outbox, IDealerRepository dea
         }
 
         var kind = after.IsAllowed ? MfaNoticeKind.TurnedOn : MfaNoticeKind.TurnedOff;
-        if (!options.Wants(kind))
+        if (!options.Value.Wants(kind))
         {
             return;
         }

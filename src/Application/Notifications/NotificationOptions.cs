@@ -13,16 +13,22 @@ public enum MfaChangeNotices
 }
 
 /// <summary>Section <c>Notifications</c> of the configuration, checked at start.</summary>
-public sealed record NotificationOptions(MfaChangeNotices MfaChanges, int MaxPerSecond, TimeSpan Lease)
+public sealed class NotificationOptions
 {
+    public const string Section = "Notifications";
     public const int DefaultMaxPerSecond = 20;
 
-    public static NotificationOptions Read(IConfiguration configuration) => new(
-        Setting.Choice(configuration, "Notifications:MfaChanges", MfaChangeNotices.TurnedOff),
-        (int)Setting.WholeNumber(configuration, "Notifications:MaxPerSecond", DefaultMaxPerSecond, 1, 10_000, "messages a second"),
-        // How long a batch stays with the instance delivering it after its last message: another instance (or this
-        // one restarted) takes it over only once the lease ran out.
-        TimeSpan.FromSeconds(Setting.WholeNumber(configuration, "Notifications:LeaseSeconds", 60, 1, 3600, "seconds")));
+    public MfaChangeNotices MfaChanges { get; set; } = MfaChangeNotices.TurnedOff;
+
+    public int MaxPerSecond { get; set; } = DefaultMaxPerSecond;
+
+    /// <summary>
+    /// How long a batch stays with the instance delivering it after its last message: another instance (or this one
+    /// restarted) takes it over only once the lease ran out.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 
     /// <summary>Whether a change of this kind is mailed.</summary>
     public bool Wants(MfaNoticeKind kind) => MfaChanges switch
@@ -31,4 +37,14 @@ public sealed record NotificationOptions(MfaChangeNotices MfaChanges, int MaxPer
         MfaChangeNotices.TurnedOff => kind == MfaNoticeKind.TurnedOff,
         _ => false,
     };
+
+    public sealed class Validator(IConfiguration configuration) : SettingsValidator<NotificationOptions>
+    {
+        protected override IEnumerable<string?> Checks(NotificationOptions options) =>
+        [
+            Setting.Named<MfaChangeNotices>(configuration, "Notifications:MfaChanges"),
+            Setting.WholeNumber("Notifications:MaxPerSecond", options.MaxPerSecond, 1, 10_000, "messages a second"),
+            Setting.WholeNumber("Notifications:LeaseSeconds", options.LeaseSeconds, 1, 3600, "seconds"),
+        ];
+    }
 }

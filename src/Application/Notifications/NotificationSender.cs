@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Audit;
@@ -18,7 +19,7 @@ namespace Navixy.Panel.Application.Notifications;
 public sealed class NotificationSender(
     IServiceScopeFactory scopes,
     IEmailSender email,
-    NotificationOptions options,
+    IOptions<NotificationOptions> options,
     TimeProvider clock,
     ILogger<NotificationSender> logger) : BackgroundService
 {
@@ -31,7 +32,7 @@ public sealed class NotificationSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var pace = new DeliveryPace(options.MaxPerSecond, clock);
+        var pace = new DeliveryPace(options.Value.MaxPerSecond, clock);
         while (!stoppingToken.IsCancellationRequested)
         {
             bool worked;
@@ -58,7 +59,7 @@ public sealed class NotificationSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<INotificationOutbox>();
-        var batch = await outbox.ClaimNextAsync(_owner, clock.GetUtcNow().UtcDateTime, options.Lease, cancellationToken);
+        var batch = await outbox.ClaimNextAsync(_owner, clock.GetUtcNow().UtcDateTime, options.Value.Lease, cancellationToken);
         if (batch is null)
         {
             return false;
@@ -94,7 +95,7 @@ public sealed class NotificationSender(
 
                 attempts = 0;
                 delivered += outcome == Outcome.Delivered ? 1 : 0;
-                var leaseUntil = clock.GetUtcNow().UtcDateTime + options.Lease;
+                var leaseUntil = clock.GetUtcNow().UtcDateTime + options.Value.Lease;
                 if (!await outbox.AdvanceAsync(batch.Id, _owner, recipient, outcome == Outcome.Delivered, leaseUntil, cancellationToken))
                 {
                     logger.LogWarning("Notification batch {BatchId}: the lease passed to another instance, which carries on", batch.Id);

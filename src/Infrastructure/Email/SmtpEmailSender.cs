@@ -22,7 +22,7 @@ internal sealed class SmtpEmailSender(SmtpOptions options) : IEmailSender
         {
             using var mail = MailMessages.Create(message, options.From);
             using var client = new SmtpClient { Timeout = options.TimeoutMilliseconds };
-            if (options.CertificateThumbprint is { } pinned)
+            if (options.PinnedSha256 is { } pinned)
             {
                 client.ServerCertificateValidationCallback = (_, certificate, _, errors) => IsTrusted(certificate, errors, pinned);
             }

@@ -38,14 +38,20 @@ public abstract class DatabaseProvider
     /// <summary>The provider of that name, any case; null when there is none.</summary>
     public static DatabaseProvider? Find(string? name) => All.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The provider <c>Database:Provider</c> names.</summary>
     /// <summary>The provider EF Core knows as <paramref name="entityFrameworkName"/>.</summary>
     public static DatabaseProvider OfEntityFramework(string? entityFrameworkName) =>
         All.FirstOrDefault(p => p.EntityFrameworkName == entityFrameworkName)
         ?? throw new InvalidOperationException($"No database provider runs on EF Core's '{entityFrameworkName}'.");
 
+    /// <summary>What <c>Database:Provider</c> allows.</summary>
+    public static string OneOf => $"one of {string.Join(", ", All)}";
+
+    /// <summary>The provider <c>Database:Provider</c> names.</summary>
     public static DatabaseProvider Named(string name) =>
-        Find(name) ?? throw Setting.Invalid("Database:Provider", $"one of {string.Join(", ", All)}", name);
+        Find(name) ?? throw Setting.Invalid("Database:Provider", OneOf, name);
+
+    /// <summary>Whether <c>ConnectionStrings:Panel</c> must be set: true unless the provider has a default.</summary>
+    public virtual bool RequiresConnectionString => true;
 
     /// <summary>The connection string when <c>ConnectionStrings:Panel</c> is not set; null when it is required.</summary>
     public virtual string? DefaultConnectionString(string dataDirectory) => null;
@@ -75,7 +81,7 @@ public abstract class DatabaseProvider
     /// One housekeeping batch: deletes at most <paramref name="batchSize"/> rows whose <paramref name="time"/> is at or
     /// before <paramref name="cutoff"/>, earliest first, in one statement; by default the statement EF writes.
     /// </summary>
-    internal virtual Task<int> DeleteEarliestAsync<T>(DbSet<T> rows, Expression<Func<T, DateTime>> time, DateTime cutoff, int batchSize, CancellationToken cancellationToken)
+    internal virtual Task<int> DeleteEarliestAsync<T, TTime>(DbSet<T> rows, Expression<Func<T, TTime>> time, TTime cutoff, int batchSize, CancellationToken cancellationToken)
         where T : class =>
         BatchDelete.WithEfAsync(rows, time, cutoff, batchSize, cancellationToken);
 

@@ -108,7 +108,7 @@ internal sealed class PostgresProvider : DatabaseProvider
     /// scan of the whole table until the table holds about a million rows (50 ms a batch of 1000 at 100,000 rows), so
     /// here the ids go through an array, <c>id = ANY(ARRAY(SELECT ...))</c>, which it always looks up in the primary key (3 ms).
     /// </remarks>
-    internal override Task<int> DeleteEarliestAsync<T>(DbSet<T> rows, Expression<Func<T, DateTime>> time, DateTime cutoff, int batchSize, CancellationToken cancellationToken)
+    internal override Task<int> DeleteEarliestAsync<T, TTime>(DbSet<T> rows, Expression<Func<T, TTime>> time, TTime cutoff, int batchSize, CancellationToken cancellationToken)
     {
         var (table, key, column) = BatchDelete.Names(rows, time);
 #pragma warning disable EF1002 // the names come from the model, the values go as parameters

@@ -54,6 +54,8 @@ internal sealed class SqliteProvider : DatabaseProvider
     private const string SearchDelete =
         $"INSERT INTO users_search(users_search, rowid, {SearchedColumns}) VALUES ('delete', old.id, old.login_key, old.first_name, old.middle_name, old.last_name, old.legal_name, old.phone)";
 
+    public override bool RequiresConnectionString => false;
+
     public override string DefaultConnectionString(string dataDirectory)
     {
         OwnerOnly.CreateDirectory(dataDirectory);

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Infrastructure.Storage;
 
 namespace Navixy.Panel.Infrastructure.Security;
@@ -19,17 +18,12 @@ public sealed class ServerSecret
 
     public byte[] Key { get; }
 
-    public static ServerSecret Load(string? configured, string dataDirectory)
+    /// <summary><paramref name="configured"/>: the key of <c>Security:CodeSecret</c>, checked at start; null when none is set.</summary>
+    public static ServerSecret Load(byte[]? configured, string dataDirectory)
     {
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (configured is not null)
         {
-            var key = new byte[configured.Length];
-            if (!Convert.TryFromBase64String(configured.Trim(), key, out var length) || length < 32)
-            {
-                throw new InvalidSettingException("Security:CodeSecret must be base64 of at least 32 bytes (e.g. from `openssl rand -base64 32`).");
-            }
-
-            return new ServerSecret(key[..length]);
+            return new ServerSecret(configured);
         }
 
         var path = Path.Combine(dataDirectory, FileName);

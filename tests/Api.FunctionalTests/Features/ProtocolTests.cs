@@ -232,7 +232,7 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
         }
 
         // A block made by another process (a management command, another instance) is seen within the cache lifetime.
-        Factory.Clock.Advance(TimeSpan.FromSeconds(Application.DependencyInjection.DefaultSessionCacheSeconds));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(Application.Common.Security.SecurityOptions.DefaultSessionCacheSeconds));
 
         (await Call("panel/account/get_permissions", null, hash)).ShouldFail(11, HttpStatusCode.Forbidden);
     }

@@ -30,6 +30,46 @@ public sealed class PasswordHashingTests
     }
 
     [Test]
+    public async Task BulkLane_RunsAtTheLowestCpuPriority_InteractiveAtTheProcesses()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "the nice value is read from /proc");
+        using var hashing = new PasswordHashing(new GatedHasher(), interactiveWorkers: 1, bulkWorkers: 1);
+
+        var bulk = await hashing.RunBulk(NiceOfThisThread, CancellationToken.None).WaitAsync(Generous);
+        var interactive = await hashing.RunInteractive(NiceOfThisThread, CancellationToken.None).WaitAsync(Generous);
+
+        Assert.That(bulk, Is.EqualTo(19));
+        Assert.That(interactive, Is.EqualTo(NiceOfThisThread()), "the interactive lane keeps the priority it was started with");
+    }
+
+    [Test]
+    public async Task BulkLane_CompletesOnANormalThread_SoNoPoolThreadInheritsItsPriority()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "the nice values are read from /proc");
+        using var hashing = new PasswordHashing(new GatedHasher(), interactiveWorkers: 1, bulkWorkers: 2);
+
+        // Continuations that block their pool thread, so the pool starts new workers while the bulk lane completes
+        // tasks: on Linux a new thread takes the priority of the thread that starts it.
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(async i =>
+        {
+            await hashing.RunBulk(() => i, CancellationToken.None);
+            Thread.Sleep(20);
+        })).WaitAsync(Generous);
+
+        var lowered = Directory.GetDirectories("/proc/self/task")
+            .Select(task => (Name: File.ReadAllText(Path.Combine(task, "comm")).Trim(), Stat: File.ReadAllText(Path.Combine(task, "stat"))))
+            .Where(t => int.Parse(t.Stat.Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16], System.Globalization.CultureInfo.InvariantCulture) == 19)
+            .Select(t => t.Name)
+            .ToList();
+        // Other tests' lanes may still be winding down: every thread at the lowest priority is a bulk lane's.
+        Assert.That(lowered, Has.Count.GreaterThanOrEqualTo(2).And.All.StartsWith("Bulk password"), string.Join(", ", lowered));
+    }
+
+    /// <summary>Field 19 of /proc/thread-self/stat, the calling thread's nice value (fields counted from after the name).</summary>
+    private static int NiceOfThisThread() =>
+        int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Test]
     public async Task Interactive_IsNotQueuedBehindBulk()
     {
         var hasher = new GatedHasher();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Moq;
 using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Exceptions;
@@ -32,7 +33,7 @@ public sealed class DefaultMfaSettingsHandlerTests
         new Mock<INotificationOutbox>(MockBehavior.Strict).Object,
         _dealers.Object,
         new Mock<IUserRepository>(MockBehavior.Strict).Object,
-        new NotificationOptions(MfaChangeNotices.Off, 20, TimeSpan.FromMinutes(1)));
+        Options.Create(new NotificationOptions { MfaChanges = MfaChangeNotices.Off }));
 
     [Test]
     public async Task ReadDefault_WhenNoneKept_ReturnsNull()

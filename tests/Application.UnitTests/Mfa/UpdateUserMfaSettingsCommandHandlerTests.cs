@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Moq;
 using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Exceptions;
@@ -40,7 +41,7 @@ public sealed class UpdateUserMfaSettingsCommandHandlerTests
     private UpdateUserMfaSettingsCommandHandler Handler(MfaChangeNotices notices = MfaChangeNotices.Off) => new(
         _users.Object,
         new DealerMfaChanges(_dealers.Object, _unitOfWork.Object, _cache),
-        new MfaNotices(_outbox.Object, _dealers.Object, _users.Object, new NotificationOptions(notices, 20, TimeSpan.FromMinutes(1))),
+        new MfaNotices(_outbox.Object, _dealers.Object, _users.Object, Options.Create(new NotificationOptions { MfaChanges = notices })),
         Fakes.Audit(_audit),
         Fakes.Clock().Object);
 

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Navixy.Panel.Application.Audit;
+using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Domain.Audit;
 using Navixy.Panel.Domain.Mfa;
+using Navixy.Panel.Domain.Notifications;
 using Navixy.Panel.Domain.Panel;
 using Navixy.Panel.Domain.Security;
 using Navixy.Panel.Domain.Users;
@@ -73,7 +75,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         await using var instance = new HousekeepingInstance(Database, new FrozenClock(Now), batchSize: 1000);
         var removed = await instance.RunPassAsync();
 
-        Assert.That(removed, Is.EquivalentTo(new Dictionary<string, int> { ["panel_sessions"] = 2, ["user_sessions"] = 2, ["login_failures"] = 1, ["second_factor_events"] = 2, ["audit_events"] = 1 }));
+        Assert.That(removed, Is.EquivalentTo(new Dictionary<string, int> { ["panel_sessions"] = 2, ["user_sessions"] = 2, ["login_failures"] = 1, ["second_factor_events"] = 2, ["audit_events"] = 1, ["notification_batches"] = 0 }));
         await using var check = Database.NewContext();
         var left = (await check.PanelSessions.Select(s => s.Id).ToListAsync()).Select(id => ("panel", id))
             .Concat((await check.UserSessions.Select(s => s.Id).ToListAsync()).Select(id => ("user", id)))
@@ -82,6 +84,31 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             .Concat((await check.AuditEvents.Select(e => e.Id).ToListAsync()).Select(id => ("audit", id)));
         Assert.That(left, Is.EquivalentTo(live.Values.Select(Key)), "exactly the live rows are left");
         Assert.That(await check.AuditEventUsers.Select(u => u.EventId).ToListAsync(), Is.EqualTo(new[] { Key(live["audit event a second inside its retention"]).Item2 }), "an event's users go with it");
+    }
+
+    [Test]
+    public async Task Pass_RemovesNotificationBatchesCompletedLongerAgoThanKept_NeverPendingOnes()
+    {
+        long[] ids;
+        await using (var db = Database.NewContext())
+        {
+            var batches = Enumerable.Range(0, 4).Select(_ => new NotificationBatch(DealerId, MfaNoticeKind.TurnedOff, Now - TimeSpan.FromDays(60), null, null)).ToArray();
+            db.NotificationBatches.AddRange(batches);
+            await db.SaveChangesAsync();
+            ids = [.. batches.Select(b => b.Id)];
+            // Pending for 60 days (SMTP down all along), completed a second inside and a second past the time kept, and just now.
+            foreach (var (id, completedAt) in new[] { (ids[1], Now - CompletedNotificationBatches.Kept + Second), (ids[2], Now - CompletedNotificationBatches.Kept - Second), (ids[3], Now) })
+            {
+                await db.NotificationBatches.Where(b => b.Id == id).ExecuteUpdateAsync(u => u.SetProperty(b => b.CompletedAt, completedAt));
+            }
+        }
+
+        await using var instance = new HousekeepingInstance(Database, new FrozenClock(Now), batchSize: 1000);
+        var removed = await instance.RunPassAsync();
+
+        Assert.That(removed["notification_batches"], Is.EqualTo(1));
+        await using var check = Database.NewContext();
+        Assert.That(await check.NotificationBatches.Select(b => b.Id).OrderBy(id => id).ToListAsync(), Is.EqualTo(new[] { ids[0], ids[1], ids[3] }), "the pending batch stays however old");
     }
 
     [Test]
@@ -102,7 +129,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
         var deletes = counter.Commands.Where(c => c.Contains("user_sessions", StringComparison.Ordinal)).ToArray();
         Assert.That(deletes, Has.Length.EqualTo(4), "10 + 10 + 10 + 5: the short batch ends the table's turn");
         Assert.That(deletes, Has.All.StartsWith("DELETE FROM").And.Contain("LIMIT").And.Not.Contain(";"), string.Join("\n\n", deletes));
-        Assert.That(counter.Commands, Has.Count.EqualTo(8), "one statement for each of the other four (empty) tables");
+        Assert.That(counter.Commands, Has.Count.EqualTo(9), "one statement for each of the other five (empty) tables");
         await using var check = Database.NewContext();
         Assert.That(await check.UserSessions.CountAsync(), Is.EqualTo(1));
     }
@@ -118,8 +145,10 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
             db.LoginFailures.AddRange(Enumerable.Range(0, 3000).Select(i => new LoginFailure(LoginScope.User, $"spray{i}@example.com", Now - TimeSpan.FromSeconds(i))));
             db.SecondFactorEvents.AddRange(Enumerable.Range(0, 3000).Select(i => new SecondFactorEvent(_userId, SecondFactorEventKind.CodeChecked, Now - TimeSpan.FromSeconds(i))));
             db.AuditEvents.AddRange(Enumerable.Range(0, 3000).Select(i => Audit(Now - TimeSpan.FromMinutes(i))));
+            db.NotificationBatches.AddRange(Enumerable.Range(0, 3000).Select(i => new NotificationBatch(DealerId, MfaNoticeKind.TurnedOff, Now - TimeSpan.FromMinutes(i), null, null)));
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync(Database.Provider == DatabaseProvider.Sqlite ? "ANALYZE" : "ANALYZE user_sessions, panel_sessions, login_failures, second_factor_events, audit_events, audit_event_users");
+            await db.NotificationBatches.ExecuteUpdateAsync(u => u.SetProperty(b => b.CompletedAt, b => b.ChangedAt));
+            await db.Database.ExecuteSqlRawAsync(Database.Provider == DatabaseProvider.Sqlite ? "ANALYZE" : "ANALYZE user_sessions, panel_sessions, login_failures, second_factor_events, audit_events, audit_event_users, notification_batches");
         }
 
         var plans = new QueryPlanRecorder();
@@ -128,7 +157,7 @@ public sealed class HousekeepingTests(string provider) : OneDealerTest(provider)
 
         var text = string.Join("\n", plans.Plans);
         Assert.That(plans.Plans, Has.Count.GreaterThanOrEqualTo(4), text);
-        foreach (var index in new[] { "IX_panel_sessions_expires_at", "IX_user_sessions_expires_at", "IX_login_failures_occurred_at", "IX_second_factor_events_occurred_at", "IX_audit_events_occurred_at" })
+        foreach (var index in new[] { "IX_panel_sessions_expires_at", "IX_user_sessions_expires_at", "IX_login_failures_occurred_at", "IX_second_factor_events_occurred_at", "IX_audit_events_occurred_at", "IX_notification_batches_completed_at" })
         {
             Assert.That(text, Does.Contain(index), text);
         }

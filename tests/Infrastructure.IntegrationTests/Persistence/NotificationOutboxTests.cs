@@ -61,7 +61,7 @@ public sealed class NotificationOutboxTests(string provider)
     private async Task<long> TurnAllOffAsync()
     {
         await using var db = _database.NewContext();
-        var outbox = new NotificationOutbox(db);
+        var outbox = new NotificationOutbox(db, _database.Options);
         var batchId = await outbox.AddBatchAsync(new NotificationBatch(_dealer, MfaNoticeKind.TurnedOff, Now, null, null), CancellationToken.None);
         await new UserRepository(db, _database.Options).SetMfaForAllAsync(_dealer, MfaSettings.Disallowed, Now, new MfaNoticeMark(batchId, MfaNoticeKind.TurnedOff, DefaultAllowed: true), CancellationToken.None);
         return batchId;
@@ -75,7 +75,7 @@ public sealed class NotificationOutboxTests(string provider)
         await using var db = _database.NewContext();
         var marked = await db.Users.Where(u => u.MfaOffNoticeBatchId == batchId).Select(u => u.Id).OrderBy(id => id).ToListAsync();
         var batch = await db.NotificationBatches.SingleAsync(b => b.Id == batchId);
-        var recipients = await new NotificationOutbox(db).RecipientsAfterAsync(batch, 0, 0, 100, CancellationToken.None);
+        var recipients = await new NotificationOutbox(db, _database.Options).RecipientsAfterAsync(batch, 0, 0, 100, CancellationToken.None);
 
         Assert.That(marked, Is.EqualTo(new[] { _masters[0], _masters[2] }), "own on and following an on default; not own off, not demo");
         Assert.That(marked, Does.Not.Contain(_demo));
@@ -88,7 +88,7 @@ public sealed class NotificationOutboxTests(string provider)
         var batchId = await TurnAllOffAsync();
 
         await using var db = _database.NewContext();
-        var outbox = new NotificationOutbox(db);
+        var outbox = new NotificationOutbox(db, _database.Options);
         var batch = await db.NotificationBatches.SingleAsync(b => b.Id == batchId);
         var first = await outbox.RecipientsAfterAsync(batch, 0, 0, 1, CancellationToken.None);
         var next = await outbox.RecipientsAfterAsync(batch, first[0].MasterId, first[0].UserId, 1, CancellationToken.None);
@@ -104,7 +104,7 @@ public sealed class NotificationOutboxTests(string provider)
     {
         var batchId = await TurnAllOffAsync();
         await using var db = _database.NewContext();
-        var outbox = new NotificationOutbox(db);
+        var outbox = new NotificationOutbox(db, _database.Options);
         var lease = TimeSpan.FromSeconds(30);
 
         var first = await outbox.ClaimNextAsync("a", Now, lease, CancellationToken.None);

@@ -6,7 +6,7 @@ namespace Navixy.Panel.Infrastructure.IntegrationTests.Security;
 public sealed class PasswordSealTests
 {
     private static PasswordSeal SealWithNewSecret() =>
-        new(ServerSecret.Load(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Path.GetTempPath()));
+        new(ServerSecret.Load(RandomNumberGenerator.GetBytes(32), Path.GetTempPath()));
 
     [TestCase("Passw0rd")]
     [TestCase("Ünïcödé-Пароль-密码-😀😀")]

@@ -5,51 +5,22 @@ using Navixy.Panel.Application.Common.Exceptions;
 namespace Navixy.Panel.Application.Common.Configuration;
 
 /// <summary>
-/// Reads one setting with what it allows: an absent or blank value gives the default, an unusable one an
-/// <see cref="InvalidSettingException"/> whose message names the key, what is allowed and what was given.
+/// The wording of every setting check: the key, what is allowed and what was given, in one sentence. The checks of
+/// bound option values return null when the value is usable, else that sentence.
 /// </summary>
 public static class Setting
 {
+    /// <summary>A raw value of a key the framework owns (<c>urls</c>, log levels): null when absent or blank.</summary>
     public static string? Text(IConfiguration configuration, string key) =>
         configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    public static bool Boolean(IConfiguration configuration, string key, bool defaultValue)
-    {
-        var text = Text(configuration, key);
-        if (text is null)
-        {
-            return defaultValue;
-        }
+    /// <summary>
+    /// A bound text setting as the service reads it: trimmed, and null when blank, so an empty environment variable
+    /// means "the default" (a blank number, boolean or choice is refused by the binder instead).
+    /// </summary>
+    public static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-        return bool.TryParse(text, out var value) ? value : throw Invalid(key, "true or false", text);
-    }
-
-    public static long WholeNumber(IConfiguration configuration, string key, long defaultValue, long min, long max, string unit = "")
-    {
-        var text = Text(configuration, key);
-        if (text is null)
-        {
-            return defaultValue;
-        }
-
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw Invalid(key, $"a whole number{(unit.Length > 0 ? " of " + unit : string.Empty)} {(max == long.MaxValue ? $"of at least {Format(min)}" : $"from {Format(min)} to {Format(max)}")}", text);
-    }
-
-    public static double Seconds(IConfiguration configuration, string key, double defaultValue, double max)
-    {
-        var text = Text(configuration, key);
-        if (text is null)
-        {
-            return defaultValue;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= max
-            ? value
-            : throw Invalid(key, $"a number of seconds from 0 to {Format(max)}", text);
-    }
-
+    /// <summary>A raw value that must name a member of <typeparamref name="TEnum"/>, any case; names only, never numbers.</summary>
     public static TEnum Choice<TEnum>(IConfiguration configuration, string key, TEnum defaultValue)
         where TEnum : struct, Enum
     {
@@ -59,13 +30,33 @@ public static class Setting
             return defaultValue;
         }
 
-        // Names only: Enum.TryParse would also take "7" or "Pickup,Smtp".
-        var name = Enum.GetNames<TEnum>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
-        return name is not null ? Enum.Parse<TEnum>(name) : throw Invalid(key, $"one of {string.Join(", ", Enum.GetNames<TEnum>())}", text);
+        return Named<TEnum>(configuration, key) is { } problem ? throw new InvalidSettingException(problem) : Enum.Parse<TEnum>(text, ignoreCase: true);
     }
 
-    public static InvalidSettingException Invalid(string key, string allowed, string given) =>
-        new($"{key} must be {allowed}, not '{given}'.");
+    public static string? WholeNumber(string key, long value, long min, long max, string unit = "") =>
+        value >= min && value <= max
+            ? null
+            : Sentence(key, $"a whole number{(unit.Length > 0 ? " of " + unit : string.Empty)} {(max == long.MaxValue ? $"of at least {Format(min)}" : $"from {Format(min)} to {Format(max)}")}", Format(value));
+
+    public static string? Seconds(string key, double value, double max) =>
+        value is >= 0 && value <= max ? null : Sentence(key, $"a number of seconds from 0 to {Format(max)}", Format(value));
+
+    /// <summary>
+    /// A choice must be written as one of its names, any case: the binder also takes a member's number ("1"), which
+    /// says nothing to whoever reads the configuration. Checked on the raw value, which the bound one no longer shows.
+    /// </summary>
+    public static string? Named<TEnum>(IConfiguration configuration, string key)
+        where TEnum : struct, Enum =>
+        Text(configuration, key) is { } text && !Enum.GetNames<TEnum>().Any(n => n.Equals(text, StringComparison.OrdinalIgnoreCase))
+            ? Sentence(key, OneOf<TEnum>(), text)
+            : null;
+
+    public static string Sentence(string key, string allowed, string given) => $"{key} must be {allowed}, not '{given}'.";
+
+    public static InvalidSettingException Invalid(string key, string allowed, string given) => new(Sentence(key, allowed, given));
+
+    public static string OneOf<TEnum>()
+        where TEnum : struct, Enum => $"one of {string.Join(", ", Enum.GetNames<TEnum>())}";
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -28,4 +28,7 @@ public interface INotificationOutbox
     Task<bool> CompleteAsync(long batchId, string owner, DateTime now, CancellationToken cancellationToken);
 
     Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes at most <paramref name="batchSize"/> batches completed at or before <paramref name="cutoff"/>; pending ones never.</summary>
+    Task<int> DeleteCompletedBeforeAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken);
 }

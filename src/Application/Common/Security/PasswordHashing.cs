@@ -5,8 +5,9 @@ namespace Navixy.Panel.Application.Common.Security;
 /// <summary>
 /// Runs the deliberately slow password hashing off the request threads, in two lanes with their own threads:
 /// interactive work (a sign-in's verification, one user or account created) and bulk work (the background hashing
-/// of an upload's passwords, at most <c>bulkWorkers</c> at once). A sign-in never waits behind an import, and an
-/// import never starves the thread pool that serves every dealer's requests.
+/// of an upload's passwords, at most <c>bulkWorkers</c> at once, at the lowest CPU priority). A sign-in never waits
+/// behind an import, neither in a queue nor for a core, and an import never starves the thread pool that serves
+/// every dealer's requests.
 /// </summary>
 public sealed class PasswordHashing : IDisposable
 {
@@ -18,11 +19,14 @@ public sealed class PasswordHashing : IDisposable
     {
         _hasher = hasher;
         _interactive = new WorkerLane("Password hashing", interactiveWorkers);
-        _bulk = new WorkerLane("Bulk password hashing", bulkWorkers);
+        _bulk = new WorkerLane("Bulk password hashing", bulkWorkers, lowPriority: true);
     }
 
-    /// <summary>Bulk lane width for this machine: every core but one, which stays free for requests.</summary>
-    public static int DefaultBulkWorkers => Math.Max(1, Environment.ProcessorCount - 1);
+    /// <summary>
+    /// Bulk lane width for this machine: every core. Its threads have the lowest CPU priority, so they use the cores
+    /// only while nothing else wants them, and an import on an idle machine finishes as fast as the cores allow.
+    /// </summary>
+    public static int DefaultBulkWorkers => Environment.ProcessorCount;
 
     /// <summary>Interactive lane width: one per core, since each sign-in is a single short hash.</summary>
     public static int DefaultInteractiveWorkers => Math.Max(2, Environment.ProcessorCount);

@@ -5,7 +5,7 @@ using Navixy.Panel.Domain.Notifications;
 
 namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 
-internal sealed class NotificationOutbox(PanelDbContext db) : INotificationOutbox
+internal sealed class NotificationOutbox(PanelDbContext db, DatabaseOptions database) : INotificationOutbox
 {
     public async Task<long> AddBatchAsync(NotificationBatch batch, CancellationToken cancellationToken)
     {
@@ -104,6 +104,9 @@ internal sealed class NotificationOutbox(PanelDbContext db) : INotificationOutbo
                 .SetProperty(b => b.LeaseOwner, (string?)null)
                 .SetProperty(b => b.LeaseUntil, (DateTime?)null),
             cancellationToken) == 1;
+
+    public Task<int> DeleteCompletedBeforeAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken) =>
+        database.Provider.DeleteEarliestAsync(db.NotificationBatches, b => b.CompletedAt, cutoff, batchSize, cancellationToken);
 
     public async Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken)
     {

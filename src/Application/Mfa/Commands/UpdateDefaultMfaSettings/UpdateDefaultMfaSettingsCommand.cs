@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
@@ -27,13 +26,4 @@ public sealed class UpdateDefaultMfaSettingsCommandHandler(
             audit.Record(AuditActions.MfaDefaultUpdate, request.DealerId, AuditTarget.Default, before, after);
             return Unit.Value;
         }, cancellationToken);
-}
-
-public sealed class UpdateDefaultMfaSettingsCommandValidator : AbstractValidator<UpdateDefaultMfaSettingsCommand>
-{
-    public UpdateDefaultMfaSettingsCommandValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Settings).NotNull().WithMessage("is required").SetValidator(new MfaSettingsModelValidator()!);
-    }
 }

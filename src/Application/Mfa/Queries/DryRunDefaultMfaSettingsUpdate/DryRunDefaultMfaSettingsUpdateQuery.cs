@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
@@ -24,15 +23,5 @@ public sealed class DryRunDefaultMfaSettingsUpdateQueryHandler(IUserRepository u
         // Every follower had the old default as its effective setting; demo users stay exempt either way.
         var changes = MfaSettings.Effective(null, dealer.DefaultMfaSettings) != MfaSettings.Effective(null, settings);
         return new MfaChangeFigures(following, changes ? following - demo : 0, demo);
-    }
-}
-
-/// <summary>The rules of <c>UpdateDefaultMfaSettingsCommandValidator</c>: a dry run refuses exactly what the update refuses.</summary>
-public sealed class DryRunDefaultMfaSettingsUpdateQueryValidator : AbstractValidator<DryRunDefaultMfaSettingsUpdateQuery>
-{
-    public DryRunDefaultMfaSettingsUpdateQueryValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(q => q.Settings).NotNull().WithMessage("is required").SetValidator(new MfaSettingsModelValidator()!);
     }
 }

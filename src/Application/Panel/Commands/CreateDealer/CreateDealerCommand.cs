@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Dealers;
@@ -17,14 +16,5 @@ public sealed class CreateDealerCommandHandler(IDealerRepository dealers, IUnitO
         dealers.Add(dealer);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return dealer.Id;
-    }
-}
-
-public sealed class CreateDealerCommandValidator : AbstractValidator<CreateDealerCommand>
-{
-    public CreateDealerCommandValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
     }
 }

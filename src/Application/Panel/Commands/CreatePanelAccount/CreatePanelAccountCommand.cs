@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
@@ -34,19 +33,5 @@ public sealed class CreatePanelAccountCommandHandler(
         accounts.Add(account);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return account.Id;
-    }
-}
-
-public sealed class CreatePanelAccountCommandValidator : AbstractValidator<CreatePanelAccountCommand>
-{
-    public CreatePanelAccountCommandValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.DealerId).GreaterThan(0);
-        RuleFor(c => c.Login).NotEmpty().MaximumLength(254).Matches(@"^\S+$").WithMessage("must not contain spaces");
-        RuleFor(c => c.Password).NotEmpty().Length(8, 64);
-        RuleFor(c => c.Permissions)
-            .Must(p => PanelPermissions.TryParse(p, out _, out _))
-            .WithMessage($"must be a comma-separated list of: {string.Join(", ", PanelPermissions.Known)}");
     }
 }

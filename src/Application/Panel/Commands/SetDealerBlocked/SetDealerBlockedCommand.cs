@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
@@ -29,9 +28,4 @@ public sealed class SetDealerBlockedCommandHandler(IDealerRepository dealers, IU
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return dealer.Id;
     }
-}
-
-public sealed class SetDealerBlockedCommandValidator : AbstractValidator<SetDealerBlockedCommand>
-{
-    public SetDealerBlockedCommandValidator() => RuleFor(c => c.DealerId).GreaterThan(0);
 }

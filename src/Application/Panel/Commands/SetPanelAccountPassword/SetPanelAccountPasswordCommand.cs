@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
@@ -21,15 +20,5 @@ public sealed class SetPanelAccountPasswordCommandHandler(IPanelAccountRepositor
         account.ChangePasswordHash(passwordHasher.Hash(request.Password!));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return account.Id;
-    }
-}
-
-public sealed class SetPanelAccountPasswordCommandValidator : AbstractValidator<SetPanelAccountPasswordCommand>
-{
-    public SetPanelAccountPasswordCommandValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Login).NotEmpty();
-        RuleFor(c => c.Password).NotEmpty().Length(8, 64);
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
@@ -24,9 +23,4 @@ public sealed class ListPanelAccountsQueryHandler(IDealerRepository dealers, IPa
             .Select(a => new PanelAccountListItem(a.Id, a.Login, a.Permissions.ToStorage(), a.Blocked))
             .ToList();
     }
-}
-
-public sealed class ListPanelAccountsQueryValidator : AbstractValidator<ListPanelAccountsQuery>
-{
-    public ListPanelAccountsQueryValidator() => RuleFor(q => q.DealerId).GreaterThan(0);
 }

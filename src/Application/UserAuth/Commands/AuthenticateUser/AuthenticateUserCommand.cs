@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
@@ -89,15 +88,5 @@ public sealed class AuthenticateUserCommandHandler(
         }
 
         return new UserAuthResult(UserAuthResult.SecondFactorRequired, "email", token.Hash);
-    }
-}
-
-public sealed class AuthenticateUserCommandValidator : AbstractValidator<AuthenticateUserCommand>
-{
-    public AuthenticateUserCommandValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Login).NotEmpty().WithMessage("is required").MaximumLength(254).WithMessage("must be at most 254 characters");
-        RuleFor(c => c.Password).NotEmpty().WithMessage("is required").MaximumLength(256).WithMessage("must be at most 256 characters");
     }
 }

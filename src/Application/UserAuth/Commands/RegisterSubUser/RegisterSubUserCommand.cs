@@ -1,11 +1,9 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
-using Navixy.Panel.Application.Users.Models;
 using Navixy.Panel.Domain.Audit;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.RegisterSubUser;
@@ -50,21 +48,5 @@ public sealed class RegisterSubUserCommandHandler(IUserRepository users, IUnitOf
         {
             throw new NavixyException(ErrorCode.LoginInUse);
         }
-    }
-}
-
-public sealed class RegisterSubUserCommandValidator : AbstractValidator<RegisterSubUserCommand>
-{
-    public RegisterSubUserCommandValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.User).NotNull().WithMessage("is required");
-        When(c => c.User is not null, () =>
-        {
-            RuleFor(c => c.User!.Login).ValidLogin();
-            RuleFor(c => c.User!.FirstName).NotEmpty().WithMessage("is required").MaximumLength(UserModelValidator.NameMaxLength).WithMessage("must be at most 100 characters");
-            RuleFor(c => c.User!.LastName).NotEmpty().WithMessage("is required").MaximumLength(UserModelValidator.NameMaxLength).WithMessage("must be at most 100 characters");
-        });
-        RuleFor(c => c.Password).ValidPassword();
     }
 }

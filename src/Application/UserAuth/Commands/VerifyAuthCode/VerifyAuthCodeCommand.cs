@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Audit;
 using Navixy.Panel.Application.Common.Exceptions;
@@ -76,14 +75,5 @@ public sealed class VerifyAuthCodeCommandHandler(
         {
             throw new NavixyException(ErrorCode.WrongAuthenticationCode);
         }
-    }
-}
-
-public sealed class VerifyAuthCodeCommandValidator : AbstractValidator<VerifyAuthCodeCommand>
-{
-    public VerifyAuthCodeCommandValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Code).NotEmpty().WithMessage("is required").MaximumLength(16).WithMessage("must be at most 16 characters");
     }
 }

@@ -184,12 +184,3 @@ public sealed class UploadUsersCommandHandler(
             Get("comment"));
     }
 }
-
-public sealed class UploadUsersCommandValidator : AbstractValidator<UploadUsersCommand>
-{
-    public UploadUsersCommandValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.File).NotNull().WithMessage("is required: send the CSV as multipart part 'file'");
-    }
-}

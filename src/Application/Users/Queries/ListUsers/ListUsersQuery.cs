@@ -1,5 +1,4 @@
 using AutoMapper;
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Users.Models;
@@ -51,18 +50,5 @@ public sealed class ListUsersQueryHandler(IUserRepository users, IDealerReposito
 
         var list = page.Users.Select(u => mapper.Map<UserDto>(u).WithMfa(u.Demo, u.OwnMfaSettings, dealerDefault)).ToArray();
         return new ListUsersResult(list, page.Count);
-    }
-}
-
-public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
-{
-    public ListUsersQueryValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(q => q.OrderBy).Must(o => o is null || ListUsersQuery.Orders.ContainsKey(o))
-            .WithMessage($"must be one of: {string.Join(", ", ListUsersQuery.Orders.Keys)}");
-        RuleFor(q => q.Offset).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
-        RuleFor(q => q.Limit).InclusiveBetween(0, ListUsersQuery.MaxLimit).WithMessage($"must be 0 to {ListUsersQuery.MaxLimit}");
-        RuleFor(q => q.Filter).MaximumLength(254).WithMessage("must be at most 254 characters");
     }
 }

@@ -1,5 +1,4 @@
 using AutoMapper;
-using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Exceptions;
@@ -28,14 +27,5 @@ public sealed class ReadUserQueryHandler(IUserRepository users, IMapper mapper, 
             ?? throw new NavixyException(ErrorCode.NotFound);
         var value = mapper.Map<UserDto>(found.User).WithMfa(found.User.Demo, found.AccountMfa, found.DealerDefault);
         return new ReadUserResult(value, MfaSettingsDto.From(found.AccountMfa));
-    }
-}
-
-public sealed class ReadUserQueryValidator : AbstractValidator<ReadUserQuery>
-{
-    public ReadUserQueryValidator()
-    {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(q => q.UserId).NotNull().WithMessage("is required").GreaterThan(0).WithMessage("must be positive");
     }
 }

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Navixy.Panel.Application.Panel.Commands.CreateDealer;
+
+public sealed class CreateDealerCommandValidator : AbstractValidator<CreateDealerCommand>
+{
+    public CreateDealerCommandValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+    }
+}

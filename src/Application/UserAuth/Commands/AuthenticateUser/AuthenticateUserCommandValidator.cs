@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
+
+public sealed class AuthenticateUserCommandValidator : AbstractValidator<AuthenticateUserCommand>
+{
+    public AuthenticateUserCommandValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(c => c.Login).NotEmpty().WithMessage("is required").MaximumLength(254).WithMessage("must be at most 254 characters");
+        RuleFor(c => c.Password).NotEmpty().WithMessage("is required").MaximumLength(256).WithMessage("must be at most 256 characters");
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Navixy.Panel.Application.Common.Configuration;
+using Navixy.Panel.Application.Common.Exceptions;
+
+namespace Navixy.Panel.Infrastructure.Persistence;
+
+/// <summary>
+/// Section <c>Database</c> as configured; <see cref="DatabaseOptions"/> is what the service runs on, resolved from it
+/// with <c>ConnectionStrings:Panel</c> and <c>Storage:DataDirectory</c>.
+/// </summary>
+public sealed class DatabaseSettings
+{
+    public const string Section = "Database";
+    public const string ConnectionStringKey = "ConnectionStrings:Panel";
+
+    /// <summary>A <see cref="DatabaseProvider.Name"/>, any case.</summary>
+    public string Provider { get; set => field = Setting.Tidy(value) ?? DatabaseProvider.Sqlite.Name; } = DatabaseProvider.Sqlite.Name;
+
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long <c>default/read</c> and <c>user/read</c> answers stay cached; 0 turns the cache off.</summary>
+    public double ReadCacheSeconds { get; set; } = DatabaseOptions.DefaultReadCacheSeconds;
+
+    /// <summary>Where the data lives: the folder, the provider and its connection string (its default, when it has one).</summary>
+    public DatabaseOptions Resolve(IConfiguration configuration)
+    {
+        var dataDirectory = Path.GetFullPath(Setting.Text(configuration, "Storage:DataDirectory") ?? "data");
+        var provider = DatabaseProvider.Named(Provider);
+        var connectionString = Setting.Text(configuration, ConnectionStringKey)
+            ?? provider.DefaultConnectionString(dataDirectory)
+            ?? throw new InvalidSettingException(ConnectionStringRequired(provider));
+        return new DatabaseOptions(provider, connectionString, MigrateOnStartup, dataDirectory) { ReadCacheLifetime = TimeSpan.FromSeconds(ReadCacheSeconds) };
+    }
+
+    private static string ConnectionStringRequired(DatabaseProvider provider) =>
+        $"{ConnectionStringKey} is required for the {provider.Name} provider (an ADO.NET connection string).";
+
+    /// <summary>Checks the section, and that a provider without a default connection string has one configured.</summary>
+    public sealed class Validator(IConfiguration configuration) : SettingsValidator<DatabaseSettings>
+    {
+        protected override IEnumerable<string?> Checks(DatabaseSettings options)
+        {
+            var provider = DatabaseProvider.Find(options.Provider);
+            yield return provider is null ? Setting.Sentence("Database:Provider", DatabaseProvider.OneOf, options.Provider) : null;
+            yield return provider is { RequiresConnectionString: true } && Setting.Text(configuration, ConnectionStringKey) is null
+                ? ConnectionStringRequired(provider)
+                : null;
+            yield return Setting.Seconds("Database:ReadCacheSeconds", options.ReadCacheSeconds, max: 3600);
+        }
+    }
+}
