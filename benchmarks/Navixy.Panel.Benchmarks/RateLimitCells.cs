@@ -40,9 +40,8 @@ internal static class RateLimitCells
             await stop.CancelAsync();
             var otherDuring = await during;
 
-            var total = result.RequestsPerSecond * FloodSeconds;
             var row = new RateLimitRow(
-                run.Provider, Limit, FloodConnections, result.RequestsPerSecond, (total - result.Non2xx) / FloodSeconds, result.Non2xx,
+                run.Provider, Limit, FloodConnections, result.RequestsPerSecond, (result.Requests - result.Non2xx) / result.Seconds, result.Non2xx,
                 otherDuring.Latencies.Count, otherDuring.Refused,
                 Program.Percentile(idle.Latencies, 50), Program.Percentile(idle.Latencies, 99),
                 Program.Percentile(otherDuring.Latencies, 50), Program.Percentile(otherDuring.Latencies, 99));

@@ -102,8 +102,10 @@ internal sealed class Report(Program.Options options)
             text.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (var row in Throughput)
             {
-                var ceiling = Throughput.Single(t => t.Provider == row.Provider && t.Connections == row.Connections && t.Request.StartsWith("error 3", StringComparison.Ordinal)).Result.RequestsPerSecond;
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Request} | {row.Connections} | {row.Result.RequestsPerSecond:F0} | {row.Result.RequestsPerSecond / ceiling:P0} | {F(row.Result.P50Ms)} | {F(row.Result.P99Ms)} | {row.Result.Non2xx} |");
+                // The ceiling is not measured when --requests leaves it out.
+                var ceiling = Throughput.SingleOrDefault(t => t.Provider == row.Provider && t.Connections == row.Connections && t.Request.StartsWith("error 3", StringComparison.Ordinal))?.Result.RequestsPerSecond;
+                var share = ceiling is { } c ? (row.Result.RequestsPerSecond / c).ToString("P0", CultureInfo.InvariantCulture) : "-";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Provider} | {row.Request} | {row.Connections} | {row.Result.RequestsPerSecond:F0} | {share} | {F(row.Result.P50Ms)} | {F(row.Result.P99Ms)} | {row.Result.Non2xx} |");
             }
         }
 

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace Navixy.Panel.Benchmarks;
 
-internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx);
+/// <param name="Requests">Every request wrk completed, and <paramref name="Seconds"/> how long it ran for them.</param>
+internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx, long Requests, double Seconds);
 
 /// <summary>Runs wrk (Debian package <c>wrk</c>) with a POST body and parses its latency distribution.</summary>
 internal static partial class Wrk
@@ -42,7 +43,9 @@ internal static partial class Wrk
                 double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
                 Latency(output, "50%"),
                 Latency(output, "99%"),
-                Non2xx().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+                Non2xx().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+                Completed().Match(output) is { Success: true } c ? long.Parse(c.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+                Completed().Match(output) is { Success: true } d ? double.Parse(d.Groups[2].Value, CultureInfo.InvariantCulture) * (d.Groups[3].Value == "m" ? 60 : 1) : seconds);
         }
         finally
         {
@@ -64,6 +67,10 @@ internal static partial class Wrk
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    // "233284 requests in 10.01s, 52.63MB read"
+    [GeneratedRegex(@"(\d+) requests in ([\d.]+)(m|s)")]
+    private static partial Regex Completed();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex Non2xx();
