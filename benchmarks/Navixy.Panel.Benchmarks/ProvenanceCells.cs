@@ -68,6 +68,21 @@ internal static class ProvenanceCells
         return rows;
     }
 
+    /// <summary><paramref name="calls"/> of one request, one after another after one warm-up call: a request too slow for wrk.</summary>
+    public static async Task<ProvenanceRow> MeasureOneAtATimeAsync(ProviderRun run, int size, string hash, string name, string action, object body, int calls)
+    {
+        var latencies = new List<double>();
+        for (var i = 0; i < calls + 1; i++)
+        {
+            latencies.Add(await TimeAsync(() => run.Post(action, body, hash)));
+        }
+
+        latencies.RemoveAt(0);
+        var row = new ProvenanceRow(run.Provider, size, name, Program.Percentile(latencies, 50), Program.Percentile(latencies, 99));
+        Console.WriteLine($"   {name}: p50 {row.P50Ms:F2} ms, p99 {row.P99Ms:F2} ms");
+        return row;
+    }
+
     private static async Task<double> TimeAsync(Func<Task> call)
     {
         var watch = Stopwatch.StartNew();

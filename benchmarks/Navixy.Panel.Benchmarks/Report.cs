@@ -86,7 +86,7 @@ internal sealed class Report(Program.Options options)
 
         if (Provenance.Count > 0)
         {
-            text.AppendLine().AppendLine("### Provenance reads (one request at a time, dealer with the most users)").AppendLine();
+            text.AppendLine().AppendLine("### Reads one request at a time (provenance; a search of every user), dealer with the most users").AppendLine();
             text.AppendLine("| provider | users | request | p50 ms | p99 ms |");
             text.AppendLine("|---|---|---|---|---|");
             foreach (var row in Provenance)
