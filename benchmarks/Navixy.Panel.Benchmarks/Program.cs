@@ -706,7 +706,14 @@ internal sealed class ProviderRun : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         _api = Process.Start(start)!;
-        _api.OutputDataReceived += (_, _) => { };
+        // The service logs at Warning: its warnings and errors are worth seeing next to the figures they may explain.
+        _api.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("      ", StringComparison.Ordinal)))
+            {
+                Console.Error.WriteLine("   api: " + line);
+            }
+        };
         _api.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
