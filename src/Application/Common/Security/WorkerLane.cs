@@ -15,15 +15,14 @@ namespace Navixy.Panel.Application.Common.Security;
 internal sealed class WorkerLane : IDisposable
 {
     private readonly BlockingCollection<Action> _queue = [];
+    /// <summary>Only a low-priority lane has it: its completions run on a thread of normal priority.</summary>
     private readonly BlockingCollection<Action>? _completions;
-    private readonly bool _lowPriority;
     private int _pending;
 
     public WorkerLane(string name, int workers, bool lowPriority = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         Workers = workers;
-        _lowPriority = lowPriority;
         if (lowPriority)
         {
             _completions = [];
@@ -100,7 +99,7 @@ internal sealed class WorkerLane : IDisposable
 
     private void Serve()
     {
-        if (_lowPriority)
+        if (_completions is not null)
         {
             LowCpuPriority.ApplyToCurrentThread();
         }
