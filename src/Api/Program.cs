@@ -53,6 +53,7 @@ catch (Exception ex) when (SettingProblems.Of(ex, builder.Configuration) is { Co
 try
 {
     await app.Services.InitializeDatabaseAsync();
+    await app.Services.RefreshDatabaseStatisticsAsync();
     await BootstrapAsync(app.Services, app.Configuration);
 }
 catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavailable)

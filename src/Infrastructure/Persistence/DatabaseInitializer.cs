@@ -18,4 +18,15 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Refreshes the planner's statistics, at the service's start only: a management command running beside the
+    /// service would hold SQLite's write lock while it analyses, and the service's writers would wait.
+    /// </summary>
+    public static async Task RefreshDatabaseStatisticsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        await options.Provider.RefreshStatisticsAsync(scope.ServiceProvider.GetRequiredService<PanelDbContext>(), cancellationToken);
+    }
 }

@@ -68,6 +68,9 @@ public abstract class DatabaseProvider
     /// <summary>Settings the database needs before the first migration or request.</summary>
     public virtual Task InitializeAsync(PanelDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Refreshes the planner's statistics where the database leaves that to its user; the service does it before it serves.</summary>
+    public virtual Task RefreshStatisticsAsync(PanelDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>
     /// Takes the dealer's MFA lock until the transaction ends, so concurrent changes of one dealer apply one after
     /// another instead of locking the same users in different orders; false when the dealer does not exist.

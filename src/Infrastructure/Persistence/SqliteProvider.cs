@@ -33,7 +33,7 @@ internal sealed class SqliteProvider : DatabaseProvider
         $"CREATE TRIGGER users_search_count_delete AFTER DELETE ON users WHEN old.master_id IS NULL BEGIN {CountDelete}; END",
         "CREATE TRIGGER users_search_count_update AFTER UPDATE OF dealer_id, master_id ON users BEGIN " +
             $"{CountDelete} AND old.master_id IS NULL; {CountInsert}; END",
-        "ANALYZE", // statistics, so the planner leads a search with the index (see InitializeAsync)
+        "ANALYZE", // statistics, so the planner leads a search with the index (see RefreshStatisticsAsync)
     ];
 
     public override IReadOnlyList<string> DropUserSearchIndex =>
@@ -83,11 +83,16 @@ internal sealed class SqliteProvider : DatabaseProvider
         // WAL is a property of the file: readers no longer block the writer, and it persists across opens.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        // Table statistics, so the planner knows a dealer's index range is large and leads a search with the
-        // substring index's few ids instead of walking the order index (sampled, so quick at any size).
-        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;", cancellationToken);
         await db.Database.CloseConnectionAsync();
     }
+
+    /// <summary>
+    /// Table statistics, so the planner knows a dealer's index range is large and leads a search with the substring
+    /// index's few ids instead of walking the order index. It analyses each table whose statistics are stale under the
+    /// write lock, which after a large fill takes longer than a writer's busy timeout.
+    /// </summary>
+    public override Task RefreshStatisticsAsync(PanelDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;", cancellationToken);
 
     /// <summary>
     /// Writes the dealer row, counting the change in <c>mfa_revision</c>: SQLite locks by its database write lock,
