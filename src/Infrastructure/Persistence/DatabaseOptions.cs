@@ -7,4 +7,10 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     public const double DefaultReadCacheSeconds = 30;
 
     public TimeSpan ReadCacheLifetime { get; init; } = TimeSpan.FromSeconds(DefaultReadCacheSeconds);
+
+    /// <summary>
+    /// The most ids of the substring index a user search carries into its count and page; beyond, the exact
+    /// condition alone passes over the dealer's masters. Not a setting: tests lower it to take both paths.
+    /// </summary>
+    internal int SearchCandidateLimit { get; init; } = 5_000;
 }

@@ -103,10 +103,11 @@ public abstract class DatabaseProvider
 
     /// <summary>
     /// The ids of users the index finds for <paramref name="text"/> (a filter already lower-cased): every user one of
-    /// whose searchable columns contains it, maybe a few more, which the exact condition it is combined with drops;
-    /// and the user <paramref name="id"/> (the filter read as an id), so one <c>IN</c> leads the query. Null when the index cannot serve the text (no index, or shorter than its trigrams): the exact condition alone then scans.
+    /// whose searchable columns contains it, maybe a few more, which the exact condition it is combined with drops.
+    /// Null when the index cannot serve the text (no index, or shorter than its trigrams): the exact condition alone
+    /// then scans.
     /// </summary>
-    internal virtual IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text, long? id) => null;
+    internal virtual IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text) => null;
 
     /// <summary>
     /// The dealer's number of master users as the database keeps it in <c>users_search_counts</c> (triggers of

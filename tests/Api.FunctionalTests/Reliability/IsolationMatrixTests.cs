@@ -165,7 +165,10 @@ public sealed class IsolationMatrixTests(string provider) : FunctionalTest(provi
         (await Call("user/auth", new { login = user.Login, password = "User-Passw0rd" })).ShouldSucceed();
 
         static long[] Ids(ApiResponse reply) => reply["list"].EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToArray();
-        var ofA = Ids((await Call("panel/audit/list", new { limit = 1000 }, a)).ShouldSucceed());
+        // The notices' delivery records its own events when it gets to the updates' batches: not counted here.
+        var ofA = (await Call("panel/audit/list", new { limit = 1000 }, a)).ShouldSucceed()["list"].EnumerateArray()
+            .Where(e => !e.GetProperty("action").GetString()!.StartsWith("mfa.notices.", StringComparison.Ordinal))
+            .Select(e => e.GetProperty("id").GetInt64()).ToArray();
         var ofB = Ids((await Call("panel/audit/list", new { limit = 1000 }, b)).ShouldSucceed());
         var bNamingA = (await Call("panel/audit/list", new { user_id = user.Id }, b)).ShouldSucceed();
 

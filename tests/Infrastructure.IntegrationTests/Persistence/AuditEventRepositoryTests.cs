@@ -58,6 +58,11 @@ public sealed class AuditEventRepositoryTests(string provider) : OneDealerTest(p
         Assert.That(page.Events.Select(e => e.Id), Is.Ordered.Descending);
         Assert.That(page.Events.All(e => e.DealerId == DealerId && (e.Target!.Type == AuditTargetType.All || e.Target.Ids.SequenceEqual([users[7]]))), Is.True);
         Assert.That(stranger.Count, Is.Zero, "another dealer's user_id matches none of its events, its updates of all included");
+        // A later page, and the same events through the path that also filters by action (each event fetched).
+        var later = await repository.ListAsync(new AuditEventFilter(DealerId, users[7], null, null, null), 50, 20, CancellationToken.None);
+        Assert.That((later.Count, later.Events.Select(e => e.Id)), Is.EqualTo((60, page.Events.Skip(50).Select(e => e.Id))));
+        var filtered = await repository.ListAsync(new AuditEventFilter(DealerId, users[7], [AuditActions.MfaUpdate], null, null), 0, 100, CancellationToken.None);
+        Assert.That((filtered.Count, filtered.Events.Select(e => e.Id)), Is.EqualTo((60, page.Events.Select(e => e.Id))));
         var text = string.Join("\n", plans.Plans);
         Assert.That(plans.Plans, Has.Count.GreaterThanOrEqualTo(2), text);
         Assert.That(text, Does.Not.Match(@"Seq Scan on audit_events|(?m)SCAN audit_events\s*$|SCAN audit_event_users\s*$|Seq Scan on audit_event_users"), "no table of the log is read whole:\n" + text);

@@ -169,6 +169,8 @@ public sealed class UserSearchTests(string provider)
         }
 
         var repository = new UserRepository(db, _database.Options);
+        // A limit of 3 ids sends every search that finds more through the pass without the index.
+        var withoutIndex = new UserRepository(db, _database.Options with { SearchCandidateLimit = 3 });
         foreach (var order in new[] { UserOrder.Id, UserOrder.Login, UserOrder.LastName })
         {
             // Unfiltered: the count the database keeps, and the first page straight from the order index.
@@ -185,10 +187,13 @@ public sealed class UserSearchTests(string provider)
                 var ordered = Ordered(expected, order, ascending).Select(u => u.Id).ToList();
                 for (var offset = 0; offset <= expected.Count; offset += 7)
                 {
-                    var page = await repository.ListMastersAsync(dealerId, filter, null, null, order, ascending, offset, 7, CancellationToken.None);
-                    var context = $"filter '{filter}', {order} {(ascending ? "asc" : "desc")}, offset {offset}";
-                    Assert.That(page.Count, Is.EqualTo(expected.Count), context);
-                    Assert.That(page.Users.Select(u => u.Id), Is.EqualTo(ordered.Skip(offset).Take(7)), context);
+                    foreach (var (path, lister) in new[] { ("index", repository), ("without index", withoutIndex) })
+                    {
+                        var page = await lister.ListMastersAsync(dealerId, filter, null, null, order, ascending, offset, 7, CancellationToken.None);
+                        var context = $"filter '{filter}', {order} {(ascending ? "asc" : "desc")}, offset {offset}, {path}";
+                        Assert.That(page.Count, Is.EqualTo(expected.Count), context);
+                        Assert.That(page.Users.Select(u => u.Id), Is.EqualTo(ordered.Skip(offset).Take(7)), context);
+                    }
                 }
             }
         }

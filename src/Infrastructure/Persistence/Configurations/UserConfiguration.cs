@@ -7,6 +7,12 @@ namespace Navixy.Panel.Infrastructure.Persistence.Configurations;
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
+    /// <summary>The filter of the master users' indexes: what every query of a dealer's users says.</summary>
+    public const string MastersOnly = "master_id IS NULL";
+
+    /// <summary>The filter of the sub-users' index.</summary>
+    public const string SubUsersOnly = "master_id IS NOT NULL";
+
     private const int PendingPasswordMaxLength = Security.PasswordSeal.SealedLength;
 
     public void Configure(EntityTypeBuilder<User> builder)
@@ -35,11 +41,14 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 
         builder.HasIndex(u => u.LoginKey).IsUnique();
         // "Every master user of a dealer" (update all, list) in each order of user/list, ties broken by id; master
-        // lookups by id. The substring index of the searchable columns is the provider's (UserSearchIndex migration).
-        builder.HasIndex(u => new { u.DealerId, u.MasterId, u.Id });
-        builder.HasIndex(u => new { u.DealerId, u.MasterId, u.LoginKey, u.Id });
-        builder.HasIndex(u => new { u.DealerId, u.MasterId, u.LastName, u.Id });
-        builder.HasIndex(u => u.MasterId);
+        // lookups by id. Partial, since PostgreSQL orders by an index only after columns fixed by "=", not by
+        // "IS NULL". The substring index of the searchable columns is the provider's (UserSearchIndex migration).
+        builder.HasIndex(u => new { u.DealerId, u.Id }).HasDatabaseName("IX_users_masters_id").HasFilter(MastersOnly);
+        builder.HasIndex(u => new { u.DealerId, u.LoginKey, u.Id }).HasDatabaseName("IX_users_masters_login_key").HasFilter(MastersOnly);
+        builder.HasIndex(u => new { u.DealerId, u.LastName, u.Id }).HasDatabaseName("IX_users_masters_last_name").HasFilter(MastersOnly);
+        // A master's sub-users. Partial, so no planner takes it for "master_id IS NULL" (SQLite's statistics count
+        // each NULL as a value of its own and rated that a range of two rows).
+        builder.HasIndex(u => u.MasterId).HasFilter(SubUsersOnly);
         // The background hashing finds pending passwords without reading every user.
         builder.HasIndex(u => u.Id).HasDatabaseName("IX_users_pending_password").HasFilter("pending_password IS NOT NULL");
 

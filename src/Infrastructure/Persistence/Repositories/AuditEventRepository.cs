@@ -10,6 +10,11 @@ internal sealed class AuditEventRepository(PanelDbContext db, DatabaseOptions da
 
     public async Task<AuditEventPage> ListAsync(AuditEventFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
+        if (filter is { UserId: { } userId, Actions: null, From: null, To: null })
+        {
+            return await ListOfUserAsync(filter.DealerId, userId, offset, limit, cancellationToken);
+        }
+
         var events = Matching(filter);
         var count = await events.CountAsync(cancellationToken);
         var page = count > offset && limit > 0
@@ -17,6 +22,37 @@ internal sealed class AuditEventRepository(PanelDbContext db, DatabaseOptions da
             : [];
         return new AuditEventPage(page, count);
     }
+
+    /// <summary>
+    /// One user's events, counted and paged in the side table's key alone (an event has one row there per user it
+    /// concerns, and a dealer-wide one only the every-user row), so only the page's events are read.
+    /// </summary>
+    private async Task<AuditEventPage> ListOfUserAsync(long dealerId, long userId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        if (!await IsMaster(dealerId, userId).AnyAsync(cancellationToken))
+        {
+            return new AuditEventPage([], 0);
+        }
+
+        var concerning = Concerning(dealerId, userId);
+        var count = await concerning.CountAsync(cancellationToken);
+        if (count <= offset || limit <= 0)
+        {
+            return new AuditEventPage([], count);
+        }
+
+        var ids = concerning.OrderByDescending(u => u.EventId).Select(u => u.EventId).Skip(offset).Take(limit);
+        var page = await db.AuditEvents.Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.Id).AsNoTracking().ToListAsync(cancellationToken);
+        return new AuditEventPage(page, count);
+    }
+
+    // The user's rows of the side table and its dealer's every-user rows, one index range each.
+    private IQueryable<AuditEventUser> Concerning(long dealerId, long userId) =>
+        db.AuditEventUsers.Where(u => u.DealerId == dealerId && (u.UserId == userId || u.UserId == AuditEventUser.EveryUser));
+
+    // Another dealer's user (or none) is concerned by none of this dealer's events, its every-user ones included.
+    private IQueryable<Domain.Users.User> IsMaster(long dealerId, long userId) =>
+        db.Users.Where(u => u.Id == userId && u.DealerId == dealerId && u.MasterId == null);
 
     public Task<int> DeleteOlderThanAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken) =>
         database.Provider.DeleteEarliestAsync(db.AuditEvents, e => e.OccurredAt, cutoff, batchSize, cancellationToken);
@@ -27,13 +63,10 @@ internal sealed class AuditEventRepository(PanelDbContext db, DatabaseOptions da
         var events = db.AuditEvents.Where(e => e.DealerId == dealerId);
         if (filter.UserId is { } userId)
         {
-            // One user among millions of events: its rows of the side table (and its dealer's every-user rows) by
-            // their key, then each event by its id. See docs/decisions.md, "Security log".
-            var concerning = db.AuditEventUsers
-                .Where(u => u.DealerId == dealerId && (u.UserId == userId || u.UserId == AuditEventUser.EveryUser))
-                .Select(u => u.EventId);
-            // Another dealer's user (or none) is concerned by none of this dealer's events, its every-user ones included.
-            var masters = db.Users.Where(u => u.Id == userId && u.DealerId == dealerId && u.MasterId == null);
+            // With other filters too: the user's events by the side table's key, then each by its id and filtered.
+            // See docs/decisions.md, "Security log".
+            var concerning = Concerning(dealerId, userId).Select(u => u.EventId);
+            var masters = IsMaster(dealerId, userId);
             events = events.Where(e => masters.Any() && concerning.Contains(e.Id));
         }
 

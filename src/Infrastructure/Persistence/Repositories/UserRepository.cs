@@ -91,10 +91,19 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
         {
             var text = filter.Trim().ToLowerInvariant();
             var id = long.TryParse(text, out var parsed) ? parsed : (long?)null;
-            // The provider's index narrows the rows to those it finds; the exact condition below still decides.
-            if (database.Provider.UserSearchCandidates(db, text, id) is { } candidates)
+            // The provider's index narrows the rows to the few it finds (and the filter read as an id), read once for
+            // the count and the page; the exact condition below still decides. When it finds more, many users match:
+            // a pass over the dealer's masters with the condition alone is then cheaper (docs/decisions.md, "User search").
+            if (database.Provider.UserSearchCandidates(db, text) is { } candidates
+                && await candidates.Take(database.SearchCandidateLimit + 1).ToListAsync(cancellationToken) is var found
+                && found.Count <= database.SearchCandidateLimit)
             {
-                query = query.Where(u => candidates.Contains(u.Id));
+                if (id is { } asId)
+                {
+                    found.Add(asId);
+                }
+
+                query = query.Where(u => found.Contains(u.Id));
             }
 
             query = query.Where(u =>
