@@ -23,7 +23,13 @@ public static class DependencyInjection
         services.AddSettings<DatabaseSettings, DatabaseSettings.Validator>(DatabaseSettings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseSettings>>().Value.Resolve(sp.GetRequiredService<IConfiguration>()));
         // Pooled: a request reuses a reset context instead of building one (and its internal services) each time.
-        services.AddDbContextPool<PanelDbContext>((sp, options) => ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>()));
+        services.AddSingleton<SlowCommandLog>();
+        services.AddSingleton<LongTransactionLog>();
+        services.AddDbContextPool<PanelDbContext>((sp, options) =>
+        {
+            ConfigureProvider(options, sp.GetRequiredService<DatabaseOptions>());
+            options.AddInterceptors(sp.GetRequiredService<SlowCommandLog>(), sp.GetRequiredService<LongTransactionLog>());
+        });
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PanelDbContext>());
 
         // An embedded database's changes are all made (and forgotten) here, so the cache serves at once. A server

@@ -41,7 +41,9 @@ internal sealed class AuditEventRepository(PanelDbContext db, DatabaseOptions da
             return new AuditEventPage([], count);
         }
 
-        var ids = concerning.OrderByDescending(u => u.EventId).Select(u => u.EventId).Skip(offset).Take(limit);
+        // The page's ids first, then its events by their key: as one statement (ids in a subquery) SQLite took a
+        // second at ten million events, its planner free to walk the events' key from the newest down instead.
+        var ids = await concerning.OrderByDescending(u => u.EventId).Select(u => u.EventId).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         var page = await db.AuditEvents.Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.Id).AsNoTracking().ToListAsync(cancellationToken);
         return new AuditEventPage(page, count);
     }
