@@ -8,7 +8,9 @@ namespace Navixy.Panel.Infrastructure.Persistence;
 /// SQLite: keeps the substring index (<c>users_search</c>, FTS5) merged, in small steps of its own between the
 /// service's writes. FTS5 merges its segments a little at every statement that writes to it, so after a bulk fill
 /// the first writes (an upload's thousands of inserts in one transaction) inherited the merge of the whole index and
-/// held the write lock past the other writers' 30 s busy timeout. See <c>docs/decisions.md</c>, "User search".
+/// held the write lock past the other writers' 30 s busy timeout. The index merges nothing inline any more
+/// (<c>automerge</c> 0, migration <c>SearchIndexMergedInBackground</c>): this is where it is merged. See
+/// <c>docs/decisions.md</c>, "User search".
 /// </summary>
 internal sealed class SearchIndexMerger(DatabaseOptions database, ILogger<SearchIndexMerger> logger, TimeProvider clock) : BackgroundService
 {

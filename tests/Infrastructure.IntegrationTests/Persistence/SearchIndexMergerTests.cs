@@ -43,6 +43,8 @@ public sealed class SearchIndexMergerTests(string provider)
                 """);
         }
 
+        var automerge = await db.Database.SqlQueryRaw<long>("SELECT v AS Value FROM users_search_config WHERE k = 'automerge'").SingleAsync();
+        Assert.That(automerge, Is.Zero, "the writes merge nothing themselves");
         var merger = new SearchIndexMerger(_database.Options, NullLogger<SearchIndexMerger>.Instance, TimeProvider.System);
 
         Assert.That(await merger.MergeAsync(CancellationToken.None), Is.GreaterThan(0), "the segments were merged");
