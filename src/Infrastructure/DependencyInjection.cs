@@ -42,7 +42,6 @@ public static class DependencyInjection
             return new DealerReadCache(lifetime, sp.GetRequiredService<TimeProvider>(), serving: database.Provider.OwnsAllChanges);
         });
         services.AddHostedService<DealerChangeListener>();
-        services.AddHostedService<SearchIndexMerger>();
         services.AddScoped<IDealerRepository, DealerRepository>();
         services.AddScoped<IPanelAccountRepository, PanelAccountRepository>();
         services.AddScoped<IPanelSessionRepository, PanelSessionRepository>();
