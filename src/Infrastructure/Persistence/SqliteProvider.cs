@@ -89,7 +89,7 @@ internal sealed class SqliteProvider : DatabaseProvider
     /// <summary>
     /// Table statistics, so the planner knows a dealer's index range is large and leads a search with the substring
     /// index's few ids instead of walking the order index. It analyses each table whose statistics are stale under the
-    /// write lock, which after a large fill takes longer than a writer's busy timeout.
+    /// write lock, so only the service runs it, before it serves.
     /// </summary>
     public override Task RefreshStatisticsAsync(PanelDbContext db, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;", cancellationToken);

@@ -6,8 +6,7 @@ namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
 /// <summary>
 /// SQLite's statistics are refreshed (<c>PRAGMA optimize</c>, under the write lock) when the service starts, never by
-/// a management command: one run beside the service right after a large fill held the lock past the service's busy
-/// timeout, and a sign-in failed with 14.
+/// a management command, which runs beside the serving service and would keep its writers waiting.
 /// </summary>
 [TestFixture("Sqlite")]
 public sealed class PlannerStatisticsTests(string provider) : FunctionalTest(provider)
