@@ -19,11 +19,8 @@ internal sealed class SlowCommandLog(ILogger<SlowCommandLog> logger) : DbCommand
         return result;
     }
 
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Check(command, eventData);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ReaderExecuted(command, eventData, result));
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
@@ -31,11 +28,8 @@ internal sealed class SlowCommandLog(ILogger<SlowCommandLog> logger) : DbCommand
         return result;
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Check(command, eventData);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(NonQueryExecuted(command, eventData, result));
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
@@ -43,11 +37,8 @@ internal sealed class SlowCommandLog(ILogger<SlowCommandLog> logger) : DbCommand
         return result;
     }
 
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-    {
-        Check(command, eventData);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ScalarExecuted(command, eventData, result));
 
     private void Check(DbCommand command, CommandExecutedEventData eventData)
     {
