@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Navixy.Panel.Application.Common.Configuration;
+using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Infrastructure.Persistence;
 
@@ -100,6 +101,22 @@ public abstract class DatabaseProvider
 
     /// <summary>Undoes <see cref="CreateUserSearchIndex"/>.</summary>
     public virtual IReadOnlyList<string> DropUserSearchIndex => [];
+
+    /// <summary>
+    /// The statements of migration <c>BulkSearchEntries</c>, which let <see cref="AddUsersAsync"/> index many new users
+    /// in one statement; empty when the provider's index needs no help for that.
+    /// </summary>
+    public virtual IReadOnlyList<string> CreateBulkSearchEntries => [];
+
+    /// <summary>Undoes <see cref="CreateBulkSearchEntries"/>.</summary>
+    public virtual IReadOnlyList<string> DropBulkSearchEntries => [];
+
+    /// <summary>Saves many new users (and whatever else the context holds) inside the caller's transaction; by default as EF writes them.</summary>
+    internal virtual async Task AddUsersAsync(PanelDbContext db, IReadOnlyCollection<User> users, CancellationToken cancellationToken)
+    {
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     /// <summary>
     /// The ids of users the index finds for <paramref name="text"/> (a filter already lower-cased): every user one of

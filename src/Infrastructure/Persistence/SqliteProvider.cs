@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Domain.Users;
 using Navixy.Panel.Infrastructure.Storage;
 
 namespace Navixy.Panel.Infrastructure.Persistence;
@@ -38,6 +40,37 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     public override IReadOnlyList<string> DropUserSearchIndex =>
         ["DROP TRIGGER users_search_count_update", "DROP TRIGGER users_search_count_delete", "DROP TRIGGER users_search_count_insert", "DROP TABLE users_search_counts", "DROP TRIGGER users_search_update", "DROP TRIGGER users_search_delete", "DROP TRIGGER users_search_insert", "DROP TABLE users_search"];
+
+    /// <summary>
+    /// FTS5 writes out its pending entries at each statement of a transaction, so the row trigger made every user of
+    /// an upload an index segment of its own, with its merge work: 13 s of a 10,000-row upload at a million users. A
+    /// row in <c>users_search_deferred</c>, seen only by the transaction that writes it, turns the trigger off until
+    /// <see cref="AddUsersAsync"/> indexes the new users in one statement.
+    /// </summary>
+    public override IReadOnlyList<string> CreateBulkSearchEntries =>
+    [
+        "CREATE TABLE users_search_deferred (id INTEGER PRIMARY KEY)",
+        "DROP TRIGGER users_search_insert",
+        $"CREATE TRIGGER users_search_insert AFTER INSERT ON users WHEN NOT EXISTS (SELECT 1 FROM users_search_deferred) BEGIN {SearchInsert}; END",
+    ];
+
+    public override IReadOnlyList<string> DropBulkSearchEntries =>
+    [
+        "DROP TRIGGER users_search_insert",
+        $"CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN {SearchInsert}; END",
+        "DROP TABLE users_search_deferred",
+    ];
+
+    internal override async Task AddUsersAsync(PanelDbContext db, IReadOnlyCollection<User> users, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO users_search_deferred (id) VALUES (1)", cancellationToken);
+        await base.AddUsersAsync(db, users, cancellationToken);
+        var ids = JsonSerializer.Serialize(users.Select(u => u.Id));
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO users_search(rowid, login_key, first_name, middle_name, last_name, legal_name, phone) SELECT id, login_key, first_name, middle_name, last_name, legal_name, phone FROM users WHERE id IN (SELECT value FROM json_each({ids}))",
+            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM users_search_deferred", cancellationToken);
+    }
 
     private const string CountInsert =
         "INSERT INTO users_search_counts (dealer_id, masters) SELECT new.dealer_id, 1 WHERE new.master_id IS NULL ON CONFLICT (dealer_id) DO UPDATE SET masters = masters + 1";
@@ -90,9 +123,24 @@ internal sealed class SqliteProvider : DatabaseProvider
     /// Table statistics, so the planner knows a dealer's index range is large and leads a search with the substring
     /// index's few ids instead of walking the order index. It analyses each table whose statistics are stale under the
     /// write lock, so only the service runs it, before it serves.
+    /// <para>
+    /// The search index's own tables are left without statistics: FTS5 reaches them by key only, and a count taken
+    /// while the index was small made the planner scan its data table for every merge once it was large (see
+    /// <c>docs/decisions.md</c>, "User search").
+    /// </para>
     /// </summary>
-    public override Task RefreshStatisticsAsync(PanelDbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;", cancellationToken);
+    public override async Task RefreshStatisticsAsync(PanelDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(ForgetSearchIndexStatistics, cancellationToken);
+
+        // A connection plans with the statistics it read when it opened, so the pooled ones are opened anew.
+        SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+    }
+
+    // FTS5's shadow tables of users_search (external content: no content table).
+    private const string ForgetSearchIndexStatistics =
+        "DELETE FROM sqlite_stat1 WHERE tbl IN ('users_search_data', 'users_search_idx', 'users_search_docsize', 'users_search_config')";
 
     /// <summary>
     /// Writes the dealer row, counting the change in <c>mfa_revision</c>: SQLite locks by its database write lock,

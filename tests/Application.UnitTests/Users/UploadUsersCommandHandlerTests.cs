@@ -25,7 +25,9 @@ public sealed class UploadUsersCommandHandlerTests
         _unitOfWork = Fakes.UnitOfWork();
         _added = [];
         _users.Setup(u => u.FindTakenLoginsAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        _users.Setup(u => u.AddRange(It.IsAny<IEnumerable<User>>())).Callback((IEnumerable<User> users) => _added.AddRange(users));
+        _users.Setup(u => u.AddManyAsync(It.IsAny<IReadOnlyCollection<User>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyCollection<User> users, CancellationToken _) => _added.AddRange(users))
+            .Returns(Task.CompletedTask);
     }
 
     private Task<UploadUsersResult> Upload(string csv) =>

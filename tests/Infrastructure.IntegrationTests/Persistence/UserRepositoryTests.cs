@@ -174,10 +174,10 @@ public sealed class UserRepositoryTests(string provider)
         await using (var db = _database.NewContext())
         {
             var users = new UserRepository(db, _database.Options);
-            Assert.ThrowsAsync<DuplicateKeyException>(() => ((IUnitOfWork)db).InTransactionAsync(_ =>
+            Assert.ThrowsAsync<DuplicateKeyException>(() => ((IUnitOfWork)db).InTransactionAsync(async ct =>
             {
-                users.AddRange([NewMaster(_dealerB, "fresh@example.com"), NewMaster(_dealerB, "A2@example.com")]);
-                return Task.FromResult(true);
+                await users.AddManyAsync([NewMaster(_dealerB, "fresh@example.com"), NewMaster(_dealerB, "A2@example.com")], ct);
+                return true;
             }, CancellationToken.None));
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Dealers;
 using Navixy.Panel.Domain.Users;
@@ -14,8 +15,8 @@ namespace Navixy.Panel.Infrastructure.IntegrationTests.Persistence;
 /// <summary>
 /// panel/user/list through the provider's substring index gives exactly what the plain condition gives: a
 /// randomized corpus (mixed case, accents, Cyrillic, digits, <c>%</c>, <c>_</c>, quotes) against the expected
-/// result computed here with that condition's semantics, every page and count, after inserts, sub-users, edits
-/// and deletes, and on a database whose users were stored before the index existed.
+/// result computed here with that condition's semantics, every page and count, after inserts, sub-users, edits,
+/// deletes and uploads (one refused), and on a database whose users were stored before the index existed.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class UserSearchTests(string provider)
@@ -64,7 +65,20 @@ public sealed class UserSearchTests(string provider)
             await db.Users.Where(u => ids.Skip(20).Contains(u.Id)).ExecuteDeleteAsync();
         }
 
-        await AddUsers(dealer, 30);
+        // An upload's users, then an upload refused for a login in use, then a single user after it.
+        await AddUsers(dealer, 30, asUpload: true);
+        await using (var db = _database.NewContext())
+        {
+            var taken = await db.Users.Where(u => u.DealerId == dealer).Select(u => u.Login).FirstAsync();
+            var refused = new[] { User.CreateMaster(dealer, "refused.upload@example.com", "hash", new UserProfile { FirstName = "Anna" }, "en_US", "UTC", null, false, null, Now), User.CreateMaster(dealer, taken, "hash", new UserProfile(), "en_US", "UTC", null, false, null, Now) };
+            Assert.ThrowsAsync<DuplicateKeyException>(() => ((IUnitOfWork)db).InTransactionAsync(async ct =>
+            {
+                await new UserRepository(db, _database.Options).AddManyAsync(refused, ct);
+                return true;
+            }, CancellationToken.None));
+        }
+
+        await AddUsers(dealer, 5);
         await CheckFilters(dealer);
     }
 
@@ -110,9 +124,10 @@ public sealed class UserSearchTests(string provider)
         return (dealer.Id, other.Id);
     }
 
-    private async Task AddUsers(long dealerId, int count)
+    private async Task AddUsers(long dealerId, int count, bool asUpload = false)
     {
         await using var db = _database.NewContext();
+        var users = new List<User>();
         for (var i = 0; i < count; i++)
         {
             var profile = new UserProfile
@@ -124,9 +139,20 @@ public sealed class UserSearchTests(string provider)
                 Phone = _random.Next(4) == 0 ? string.Empty : "+7" + _random.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture),
             };
             var login = $"{Text(2).Replace(" ", string.Empty, StringComparison.Ordinal)}.{Guid.NewGuid():N}@Example.COM";
-            db.Users.Add(User.CreateMaster(dealerId, login, "hash", profile, "en_US", "UTC", null, false, null, Now));
+            users.Add(User.CreateMaster(dealerId, login, "hash", profile, "en_US", "UTC", null, false, null, Now));
         }
 
+        if (asUpload)
+        {
+            await ((IUnitOfWork)db).InTransactionAsync(async ct =>
+            {
+                await new UserRepository(db, _database.Options).AddManyAsync(users, ct);
+                return true;
+            }, CancellationToken.None);
+            return;
+        }
+
+        db.Users.AddRange(users);
         await db.SaveChangesAsync();
     }
 

@@ -83,5 +83,6 @@ public interface IUserRepository
 
     void Add(User user);
 
-    void AddRange(IEnumerable<User> users);
+    /// <summary>Saves many new users at once, inside the caller's transaction (an upload).</summary>
+    Task AddManyAsync(IReadOnlyCollection<User> users, CancellationToken cancellationToken);
 }

@@ -212,7 +212,7 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
 
     public void Add(User user) => db.Users.Add(user);
 
-    public void AddRange(IEnumerable<User> users) => db.Users.AddRange(users);
+    public Task AddManyAsync(IReadOnlyCollection<User> users, CancellationToken cancellationToken) => database.Provider.AddUsersAsync(db, users, cancellationToken);
 
     public async Task<IReadOnlyList<PendingPassword>> FindPendingPasswordsAsync(long afterId, int limit, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking()

@@ -91,11 +91,11 @@ public sealed class UploadUsersCommandHandler(
         }).ToArray();
         try
         {
-            await unitOfWork.InTransactionAsync(_ =>
+            await unitOfWork.InTransactionAsync(async ct =>
             {
-                users.AddRange(created);
+                await users.AddManyAsync(created, ct);
                 audit.Record(AuditActions.UserUpload, request.DealerId, affected: created.Length);
-                return Task.FromResult(true);
+                return true;
             }, cancellationToken);
         }
         catch (DuplicateKeyException)
