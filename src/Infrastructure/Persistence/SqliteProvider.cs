@@ -65,12 +65,13 @@ internal sealed class SqliteProvider : DatabaseProvider
     {
         await db.Database.ExecuteSqlRawAsync("INSERT INTO users_search_deferred (id) VALUES (1)", cancellationToken);
         await base.AddUsersAsync(db, users, cancellationToken);
-        var ids = JsonSerializer.Serialize(users.Select(u => u.Id));
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO users_search(rowid, login_key, first_name, middle_name, last_name, legal_name, phone) SELECT id, login_key, first_name, middle_name, last_name, legal_name, phone FROM users WHERE id IN (SELECT value FROM json_each({ids}))",
-            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(IndexUsersOfIds, [JsonSerializer.Serialize(users.Select(u => u.Id))], cancellationToken);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM users_search_deferred", cancellationToken);
     }
+
+    // {0}: the users' ids as a JSON array.
+    private const string IndexUsersOfIds =
+        $"INSERT INTO users_search(rowid, {SearchedColumns}) SELECT id, {SearchedColumns} FROM users WHERE id IN (SELECT value FROM json_each({{0}}))";
 
     private const string CountInsert =
         "INSERT INTO users_search_counts (dealer_id, masters) SELECT new.dealer_id, 1 WHERE new.master_id IS NULL ON CONFLICT (dealer_id) DO UPDATE SET masters = masters + 1";
