@@ -5,7 +5,8 @@ namespace Navixy.Panel.Api.FunctionalTests.Features;
 
 /// <summary>
 /// <c>/docs</c> is served whole by the service: its scripts are local and carry the per-response nonce its policy
-/// names, and the policy is the console's but for that nonce and run-time styles. The console links it.
+/// names, and the policy is the console's but for that nonce, two of Scalar's style sheets by hash and style
+/// attributes. The console links it.
 /// </summary>
 public sealed partial class ApiReferencePageTests() : FunctionalTest("Sqlite")
 {
@@ -19,6 +20,8 @@ public sealed partial class ApiReferencePageTests() : FunctionalTest("Sqlite")
 
         Assert.That(nonce, Has.Length.GreaterThanOrEqualTo(16), policy);
         Assert.That(policy, Does.Not.Contain("unsafe-eval").And.Contain("script-src 'self' 'nonce-").And.Contain("frame-ancestors 'none'"));
+        Assert.That(policy.Replace("style-src-attr 'unsafe-inline'", string.Empty), Does.Not.Contain("unsafe-inline"), "inline code and style sheets only by nonce or hash");
+        Assert.That(html, Does.Contain($"<meta property=\"csp-nonce\" content=\"{nonce}\""), "the bundle stamps its style sheets with the page's nonce");
         var scripts = ScriptPattern().Matches(html).Select(m => m.Value).ToArray();
         Assert.That(scripts, Is.Not.Empty);
         Assert.That(scripts, Has.All.Contain($"nonce=\"{nonce}\""));
@@ -28,6 +31,20 @@ public sealed partial class ApiReferencePageTests() : FunctionalTest("Sqlite")
 
         using var second = await Client.GetAsync("/docs/");
         Assert.That(NoncePattern().Match(string.Join(' ', second.Headers.GetValues("Content-Security-Policy"))).Groups[1].Value, Is.Not.EqualTo(nonce), "a nonce is used once");
+    }
+
+    [Test]
+    public async Task Docs_RenderedAtOnce_EachPageCarriesItsOwnResponsesNonce()
+    {
+        var pages = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+        {
+            using var response = await Client.GetAsync("/docs/");
+            var nonce = NoncePattern().Match(string.Join(' ', response.Headers.GetValues("Content-Security-Policy"))).Groups[1].Value;
+            return (nonce, html: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.That(pages.Select(p => p.nonce).Distinct().Count(), Is.EqualTo(pages.Length));
+        Assert.That(pages, Has.All.Matches<(string nonce, string html)>(p => p.html.Contains($"content=\"{p.nonce}\"") && p.html.Contains($"nonce=\"{p.nonce}\"")));
     }
 
     [Test]
