@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<ISecondFactorEventRepository, SecondFactorEventRepository>();
         services.AddScoped<INotificationOutbox, NotificationOutbox>();
         services.AddScoped<IAuditEventRepository, AuditEventRepository>();
+        services.AddScoped<IPlannerStatistics, PlannerStatistics>();
 
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton(sp => ServerSecret.Load(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Navixy.Panel.Application.Common.Interfaces;
 
 namespace Navixy.Panel.Application.Housekeeping;
 
@@ -8,7 +9,7 @@ namespace Navixy.Panel.Application.Housekeeping;
 /// One housekeeping pass: each <see cref="IHousekeepingStep"/> in turn removes its dead rows in batches of at most
 /// <see cref="HousekeepingOptions.BatchSize"/>, pausing between batches, until a batch comes back short. Safe to run
 /// on several instances at once: a batch is one idempotent statement, and a row another instance removed first is
-/// simply not counted here. See <c>docs/decisions.md</c>, "Housekeeping".
+/// simply not counted here. The planner's statistics are refreshed after it. See <c>docs/decisions.md</c>, "Housekeeping".
 /// </summary>
 public sealed class Housekeeper(
     IServiceScopeFactory scopes,
@@ -43,6 +44,9 @@ public sealed class Housekeeper(
 
             removed[step.Table] = total;
         }
+
+        // The pass changed row counts, and so may the requests since the last one (a large upload, say).
+        await scope.ServiceProvider.GetRequiredService<IPlannerStatistics>().RefreshAsync(cancellationToken);
 
         var sum = removed.Values.Sum(n => (long)n);
         status.Record(clock.GetUtcNow().UtcDateTime, sum);

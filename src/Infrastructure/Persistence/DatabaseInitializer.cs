@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Navixy.Panel.Application.Common.Interfaces;
 
 namespace Navixy.Panel.Infrastructure.Persistence;
 
@@ -20,13 +21,12 @@ public static class DatabaseInitializer
     }
 
     /// <summary>
-    /// Refreshes the planner's statistics, at the service's start only: a management command running beside the
-    /// service would hold SQLite's write lock while it analyses, and the service's writers would wait.
+    /// Refreshes the planner's statistics before the service serves (and after each housekeeping pass), never from a
+    /// management command: one running beside the service would hold SQLite's write lock while it analyses.
     /// </summary>
     public static async Task RefreshDatabaseStatisticsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
-        await options.Provider.RefreshStatisticsAsync(scope.ServiceProvider.GetRequiredService<PanelDbContext>(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IPlannerStatistics>().RefreshAsync(cancellationToken);
     }
 }

@@ -122,24 +122,72 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     /// <summary>
     /// Table statistics, so the planner knows a dealer's index range is large and leads a search with the substring
-    /// index's few ids instead of walking the order index. It analyses each table whose statistics are stale under the
-    /// write lock, so only the service runs it, before it serves.
+    /// index's few ids instead of walking the order index. <c>PRAGMA optimize</c>'s debugging mode names the tables
+    /// whose statistics are missing or stale (their row count changed tenfold); only those are analysed, under the
+    /// write lock for a few milliseconds each (<c>analysis_limit</c>), so the service runs it at its start and after
+    /// each housekeeping pass, and a database that grows while the service runs is planned with its new counts.
     /// <para>
-    /// The search index's own tables are left without statistics: FTS5 reaches them by key only, and a count taken
-    /// while the index was small made the planner scan its data table for every merge once it was large (see
-    /// <c>docs/decisions.md</c>, "User search").
+    /// The search index's own tables get no statistics: FTS5 reaches them by key only, and a count taken while the
+    /// index was small made the planner scan its data table for every merge once it was large (see
+    /// <c>docs/decisions.md</c>, "User search"). Rows an operator's own <c>ANALYZE</c> wrote for them are deleted.
     /// </para>
     /// </summary>
     public override async Task RefreshStatisticsAsync(PanelDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(ForgetSearchIndexStatistics, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var stale = (await ReadLinesAsync(connection, "PRAGMA optimize=0x10003", cancellationToken))
+                .Where(statement => !SearchIndexTables.Any(table => statement.Contains($"\"{table}\"", StringComparison.Ordinal)))
+                .ToList();
+            if (stale.Count > 0)
+            {
+                await ExecuteAsync(connection, "PRAGMA analysis_limit=400", cancellationToken);
+                foreach (var statement in stale)
+                {
+                    await ExecuteAsync(connection, statement, cancellationToken);
+                }
+            }
 
-        // A connection plans with the statistics it read when it opened, so the pooled ones are opened anew.
-        SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+            if (await ExecuteAsync(connection, ForgetSearchIndexStatistics, cancellationToken) == 0 && stale.Count == 0)
+            {
+                return;
+            }
+
+            // A connection plans with the statistics it read when it opened, so the pooled ones are opened anew.
+            SqliteConnection.ClearPool(connection);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<List<string>> ReadLinesAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lines = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
     }
 
     // FTS5's shadow tables of users_search (external content: no content table).
+    private static readonly string[] SearchIndexTables = ["users_search_data", "users_search_idx", "users_search_docsize", "users_search_config"];
+
     private const string ForgetSearchIndexStatistics =
         "DELETE FROM sqlite_stat1 WHERE tbl IN ('users_search_data', 'users_search_idx', 'users_search_docsize', 'users_search_config')";
 
