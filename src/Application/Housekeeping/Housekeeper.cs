@@ -45,9 +45,6 @@ public sealed class Housekeeper(
             removed[step.Table] = total;
         }
 
-        // The pass changed row counts, and so may the requests since the last one (a large upload, say).
-        await scope.ServiceProvider.GetRequiredService<IPlannerStatistics>().RefreshAsync(cancellationToken);
-
         var sum = removed.Values.Sum(n => (long)n);
         status.Record(clock.GetUtcNow().UtcDateTime, sum);
         logger.LogInformation(
@@ -55,6 +52,9 @@ public sealed class Housekeeper(
             sum,
             clock.GetElapsedTime(startedAt).TotalMilliseconds,
             string.Join(", ", removed.Select(r => $"{r.Key} {r.Value}")));
+
+        // The pass changed row counts, and so may the requests since the last one (a large upload, say).
+        await scope.ServiceProvider.GetRequiredService<IPlannerStatistics>().RefreshAsync(cancellationToken);
         return removed;
     }
 }
