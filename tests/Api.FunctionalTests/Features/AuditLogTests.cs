@@ -224,6 +224,17 @@ public sealed class AuditLogTests(string provider) : FunctionalTest(provider)
     }
 
     [Test]
+    public async Task TheCalendarsFirstAndLastSeconds_BoundNothing()
+    {
+        var (_, panel) = await NewDealer(Auditor);
+        (await Call("panel/user/mfa/settings/default/update", new { settings = Allowed }, panel)).ShouldSucceed();
+
+        var all = (await Call("panel/audit/list", new { from = "0001-01-01 00:00:00", to = "9999-12-31 23:59:59" }, panel)).ShouldSucceed();
+
+        Assert.That(Actions(all["list"].EnumerateArray()), Does.Contain("mfa.default.update"));
+    }
+
+    [Test]
     public async Task FromAfterTo_Gets7()
     {
         var (_, panel) = await NewDealer(Auditor);

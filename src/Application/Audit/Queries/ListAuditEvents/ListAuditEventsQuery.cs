@@ -29,8 +29,9 @@ public sealed class ListAuditEventsQueryHandler(IAuditEventRepository events) : 
 {
     public async Task<ListAuditEventsResult> Handle(ListAuditEventsQuery request, CancellationToken cancellationToken)
     {
-        // "to" names a whole second: an event at 12:00:00.7 is within to = "12:00:00".
-        var to = ListAuditEventsQuery.ParseTime(request.To)?.AddSeconds(1);
+        // "to" names a whole second: an event at 12:00:00.7 is within to = "12:00:00". The calendar's last second
+        // has no next one, and nothing is later: no upper bound.
+        var to = ListAuditEventsQuery.ParseTime(request.To) is { } last && last < DateTime.MaxValue.AddSeconds(-1) ? last.AddSeconds(1) : (DateTime?)null;
         var filter = new AuditEventFilter(
             request.DealerId,
             request.UserId,
