@@ -1,4 +1,5 @@
 using FluentValidation;
+using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Mfa.Models;
 
 namespace Navixy.Panel.Application.Users.Models;
@@ -12,21 +13,21 @@ public sealed class UserModelValidator : AbstractValidator<UserModel>
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(u => u.Login).ValidLogin();
-        RuleFor(u => u.FirstName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters");
-        RuleFor(u => u.LastName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters");
-        RuleFor(u => u.MiddleName).MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters");
+        RuleFor(u => u.FirstName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters").SingleLineText();
+        RuleFor(u => u.LastName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters").SingleLineText();
+        RuleFor(u => u.MiddleName).MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters").SingleLineText();
         RuleFor(u => u.LegalType).NotEmpty().WithMessage("is required")
             .Must(t => UserModel.LegalTypes.Contains(t)).When(u => !string.IsNullOrEmpty(u.LegalType), ApplyConditionTo.CurrentValidator)
             .WithMessage("must be one of: individual, legal_entity, sole_trader");
         RuleFor(u => u.LegalName).NotEmpty().When(u => u.LegalType == UserModel.LegalEntity)
             .WithMessage("is required for a legal entity");
-        RuleFor(u => u.LegalName).MaximumLength(200).WithMessage("must be at most 200 characters");
+        RuleFor(u => u.LegalName).MaximumLength(200).WithMessage("must be at most 200 characters").SingleLineText();
         RuleFor(u => u.Phone).Matches(@"^\d{0,15}$").WithMessage("must be at most 15 digits");
-        RuleFor(u => u.PostCountry).MaximumLength(100).WithMessage("must be at most 100 characters");
-        RuleFor(u => u.PostRegion).MaximumLength(100).WithMessage("must be at most 100 characters");
-        RuleFor(u => u.PostCity).MaximumLength(100).WithMessage("must be at most 100 characters");
-        RuleFor(u => u.PostStreetAddress).MaximumLength(200).WithMessage("must be at most 200 characters");
-        RuleFor(u => u.PostIndex).MaximumLength(20).WithMessage("must be at most 20 characters");
+        RuleFor(u => u.PostCountry).MaximumLength(100).WithMessage("must be at most 100 characters").SingleLineText();
+        RuleFor(u => u.PostRegion).MaximumLength(100).WithMessage("must be at most 100 characters").SingleLineText();
+        RuleFor(u => u.PostCity).MaximumLength(100).WithMessage("must be at most 100 characters").SingleLineText();
+        RuleFor(u => u.PostStreetAddress).MaximumLength(200).WithMessage("must be at most 200 characters").MultiLineText();
+        RuleFor(u => u.PostIndex).MaximumLength(20).WithMessage("must be at most 20 characters").SingleLineText();
         RuleFor(u => u.DealerMfaSettings!).SetValidator(new MfaSettingsModelValidator()).When(u => u.DealerMfaSettings is not null);
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Navixy.Panel.Application.Common;
 
 namespace Navixy.Panel.Application.Panel.Commands.AuthenticatePanelAccount;
 
@@ -7,7 +8,7 @@ public sealed class AuthenticatePanelAccountCommandValidator : AbstractValidator
     public AuthenticatePanelAccountCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Login).NotEmpty().MaximumLength(254);
+        RuleFor(c => c.Login).NotEmpty().MaximumLength(254).SingleLineText();
         RuleFor(c => c.Password).NotEmpty().MaximumLength(256);
     }
 }

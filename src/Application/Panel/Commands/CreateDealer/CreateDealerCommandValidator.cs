@@ -1,4 +1,5 @@
 using FluentValidation;
+using Navixy.Panel.Application.Common;
 
 namespace Navixy.Panel.Application.Panel.Commands.CreateDealer;
 
@@ -7,6 +8,6 @@ public sealed class CreateDealerCommandValidator : AbstractValidator<CreateDeale
     public CreateDealerCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200).SingleLineText();
     }
 }

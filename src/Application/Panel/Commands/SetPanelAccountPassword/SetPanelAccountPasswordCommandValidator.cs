@@ -1,4 +1,5 @@
 using FluentValidation;
+using Navixy.Panel.Application.Common;
 
 namespace Navixy.Panel.Application.Panel.Commands.SetPanelAccountPassword;
 
@@ -7,7 +8,7 @@ public sealed class SetPanelAccountPasswordCommandValidator : AbstractValidator<
     public SetPanelAccountPasswordCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Login).NotEmpty();
+        RuleFor(c => c.Login).NotEmpty().SingleLineText();
         RuleFor(c => c.Password).NotEmpty().Length(8, 64);
     }
 }

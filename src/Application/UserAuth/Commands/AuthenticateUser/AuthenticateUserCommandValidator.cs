@@ -1,4 +1,5 @@
 using FluentValidation;
+using Navixy.Panel.Application.Common;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.AuthenticateUser;
 
@@ -7,7 +8,7 @@ public sealed class AuthenticateUserCommandValidator : AbstractValidator<Authent
     public AuthenticateUserCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Login).NotEmpty().WithMessage("is required").MaximumLength(254).WithMessage("must be at most 254 characters");
+        RuleFor(c => c.Login).NotEmpty().WithMessage("is required").MaximumLength(254).WithMessage("must be at most 254 characters").SingleLineText();
         RuleFor(c => c.Password).NotEmpty().WithMessage("is required").MaximumLength(256).WithMessage("must be at most 256 characters");
     }
 }

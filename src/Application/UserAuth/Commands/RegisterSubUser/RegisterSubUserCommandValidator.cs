@@ -1,4 +1,5 @@
 using FluentValidation;
+using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Users.Models;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.RegisterSubUser;
@@ -12,8 +13,8 @@ public sealed class RegisterSubUserCommandValidator : AbstractValidator<Register
         When(c => c.User is not null, () =>
         {
             RuleFor(c => c.User!.Login).ValidLogin();
-            RuleFor(c => c.User!.FirstName).NotEmpty().WithMessage("is required").MaximumLength(UserModelValidator.NameMaxLength).WithMessage("must be at most 100 characters");
-            RuleFor(c => c.User!.LastName).NotEmpty().WithMessage("is required").MaximumLength(UserModelValidator.NameMaxLength).WithMessage("must be at most 100 characters");
+            RuleFor(c => c.User!.FirstName).NotEmpty().WithMessage("is required").MaximumLength(UserModelValidator.NameMaxLength).WithMessage("must be at most 100 characters").SingleLineText();
+            RuleFor(c => c.User!.LastName).NotEmpty().WithMessage("is required").MaximumLength(UserModelValidator.NameMaxLength).WithMessage("must be at most 100 characters").SingleLineText();
         });
         RuleFor(c => c.Password).ValidPassword();
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Users.Models;
 
 namespace Navixy.Panel.Application.Users.Commands.CreateUser;
@@ -12,6 +13,6 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
         RuleFor(c => c.Password).ValidPassword();
         RuleFor(c => c.Locale).ValidLocale();
         RuleFor(c => c.TimeZone).ValidTimeZone();
-        RuleFor(c => c.Comment).MaximumLength(255).WithMessage("must be at most 255 characters");
+        RuleFor(c => c.Comment).MaximumLength(255).WithMessage("must be at most 255 characters").MultiLineText();
     }
 }
