@@ -176,6 +176,48 @@ public sealed class UserTests(string provider) : FunctionalTest(provider)
         Assert.That((await Call("panel/user/list", new { filter = tag }, hash)).ShouldSucceed()["count"].GetInt32(), Is.Zero);
     }
 
+    [TestCase("maybe")]
+    [TestCase("yes")]
+    public async Task Upload_WithADemoValueNeitherTrueNorFalse_Returns7OnItsRow_AndImportsNothing(string demo)
+    {
+        var (_, hash) = await NewDealer();
+        var tag = Unique("demo");
+
+        var reply = (await Upload($"login;first_name;last_name;legal_type;password;demo\n{tag}a@example.com;Ann;Lee;individual;Passw0rd1;TRUE\n{tag}b@example.com;Bo;Ng;individual;Passw0rd2;{demo}\n", hash)).ShouldFail(7);
+
+        Assert.That(reply["row_number"].GetInt32(), Is.EqualTo(3));
+        Assert.That(reply.ErrorParameters, Is.EqualTo(new[] { "user.demo" }));
+        Assert.That((await Call("panel/user/list", new { filter = tag }, hash)).ShouldSucceed()["count"].GetInt32(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Upload_DemoColumn_ReadsTrueFalseOneZeroAndEmpty()
+    {
+        var (_, hash) = await NewDealer();
+        var tag = Unique("demo");
+        string[] values = ["True", "1", "false", "0", ""];
+        var rows = string.Concat(values.Select((v, i) => $"{tag}{i}@example.com;Ann;Lee;individual;Passw0rd1;{v}\n"));
+
+        (await Upload($"login;first_name;last_name;legal_type;password;demo\n{rows}", hash)).ShouldSucceed();
+
+        var list = (await Call("panel/user/list", new { filter = tag, order_by = "login" }, hash)).ShouldSucceed()["list"];
+        Assert.That(list.EnumerateArray().Select(u => u.GetProperty("demo").GetBoolean()), Is.EqualTo(new[] { true, true, false, false, false }));
+    }
+
+    [Test]
+    public async Task Upload_WithARepeatedColumnInTheHeader_Returns7OnRow1_AndImportsNothing()
+    {
+        var (_, hash) = await NewDealer();
+        var tag = Unique("twice");
+
+        var reply = (await Upload($"login;first_name;last_name;legal_type;password;login;note;note\n{tag}a@example.com;Ann;Lee;individual;Passw0rd1;{tag}b@example.com;x;y\n", hash)).ShouldFail(7);
+
+        Assert.That(reply["row_number"].GetInt32(), Is.EqualTo(1));
+        Assert.That(reply.ErrorParameters, Is.EqualTo(new[] { "file" }));
+        Assert.That(reply.Body.ToString(), Does.Contain("header repeats column(s): login"));
+        Assert.That((await Call("panel/user/list", new { filter = tag }, hash)).ShouldSucceed()["count"].GetInt32(), Is.Zero);
+    }
+
     [Test]
     public async Task Upload_WithTakenLogin_Returns206WithRowNumber()
     {

@@ -30,6 +30,8 @@ public sealed record UploadUsersCommand(long DealerId, byte[]? File) : IRequest<
     public static readonly string[] OptionalColumns =
         ["middle_name", "legal_name", "phone", "post_country", "post_region", "post_city", "post_street_address", "post_index", "locale", "time_zone", "comment", "demo"];
 
+    public static bool IsReadColumn(string name) => RequiredColumns.Contains(name) || OptionalColumns.Contains(name);
+
     public const string DefaultLocale = "en_US";
     public const string DefaultTimeZone = "UTC";
 }
@@ -52,7 +54,7 @@ public sealed class UploadUsersCommandHandler(
     public async Task<UploadUsersResult> Handle(UploadUsersCommand request, CancellationToken cancellationToken)
     {
         var rows = ReadRows(request.File!);
-        var commands = rows.Select(r => (r.Number, Command: ToCommand(request.DealerId, r.Values))).ToArray();
+        var commands = rows.Select(r => (r.Number, Command: ToCommand(request.DealerId, r.Number, r.Values))).ToArray();
 
         foreach (var (number, command) in commands)
         {
@@ -147,6 +149,13 @@ public sealed class UploadUsersCommandHandler(
             throw new ValidationException("file", $"header lacks column(s): {string.Join(", ", missing)}") { RowNumber = table[0].LineNumber };
         }
 
+        // A column the import reads, named twice, leaves no telling which of the two values was meant.
+        var repeated = header.Where(UploadUsersCommand.IsReadColumn).GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        if (repeated.Length > 0)
+        {
+            throw new ValidationException("file", $"header repeats column(s): {string.Join(", ", repeated)}") { RowNumber = table[0].LineNumber };
+        }
+
         return table.Skip(1)
             .Select(record => (
                 Number: record.LineNumber,
@@ -157,7 +166,7 @@ public sealed class UploadUsersCommandHandler(
             .ToList();
     }
 
-    private static CreateUserCommand ToCommand(long dealerId, Dictionary<string, string> values)
+    private static CreateUserCommand ToCommand(long dealerId, int number, Dictionary<string, string> values)
     {
         string? Get(string column) => values.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
         var user = new UserModel(
@@ -173,7 +182,7 @@ public sealed class UploadUsersCommandHandler(
             Get("post_city"),
             Get("post_street_address"),
             Get("post_index"),
-            Get("demo") is { } demo && (demo == "1" || demo.Equals("true", StringComparison.OrdinalIgnoreCase)),
+            ReadDemo(Get("demo"), number),
             DealerMfaSettings: null);
         return new CreateUserCommand(
             dealerId,
@@ -183,4 +192,12 @@ public sealed class UploadUsersCommandHandler(
             Get("time_zone") ?? UploadUsersCommand.DefaultTimeZone,
             Get("comment"));
     }
+
+    /// <summary>The <c>demo</c> column: empty is not demo; anything but true/false/1/0 is refused, not read as false.</summary>
+    private static bool ReadDemo(string? text, int number) => text?.ToLowerInvariant() switch
+    {
+        null or "false" or "0" => false,
+        "true" or "1" => true,
+        _ => throw new ValidationException("user.demo", "must be true, false, 1 or 0") { RowNumber = number },
+    };
 }
