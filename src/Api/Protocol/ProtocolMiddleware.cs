@@ -84,6 +84,11 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
             {
                 throw new NavixyException(ErrorCode.WrongRequestFormat, "Malformed multipart body");
             }
+            catch (NotSupportedException)
+            {
+                // A part's charset that .NET refuses to decode, such as UTF-7.
+                throw new NavixyException(ErrorCode.WrongRequestFormat, "A multipart part names an unsupported charset");
+            }
 
             foreach (var (name, values) in form)
             {

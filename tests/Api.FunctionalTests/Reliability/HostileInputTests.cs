@@ -164,6 +164,7 @@ public static class HostileCorpus
         yield return Case("JSON nested 100 deep", 5, () => Json("{\"x\":" + new string('[', 100) + new string(']', 100) + "}"));
         yield return Case("trailing garbage after JSON", 5, () => Json(valid + " trailing"));
         yield return Case("multipart without its boundary", 5, () => Bytes("garbage without any boundary"u8.ToArray(), "multipart/form-data; boundary=XyZ"));
+        yield return Case("multipart part in UTF-7", 5, () => Bytes("--XyZ\r\nContent-Disposition: form-data; name=\"login\"\r\nContent-Type: text/plain; charset=utf-7\r\n\r\nnobody\r\n--XyZ--\r\n"u8.ToArray(), "multipart/form-data; boundary=XyZ"));
         yield return Case("JSON with a comment", 5, () => Json("""{"a":1 /* note */}"""));
         yield return Case("duplicate keys in a nested object", 5, () => Json("""{"x":{"a":1,"a":2}}"""));
         yield return Case("lone surrogate in a JSON string", 5, () => Json("""{"x":"\ud800"}"""));
