@@ -18,18 +18,12 @@ public sealed class UserSearchIndex : Migration
         migrationBuilder.CreateIndex("IX_users_dealer_id_master_id_id", "users", ["dealer_id", "master_id", "id"]);
         migrationBuilder.CreateIndex("IX_users_dealer_id_master_id_login_key_id", "users", ["dealer_id", "master_id", "login_key", "id"]);
         migrationBuilder.CreateIndex("IX_users_dealer_id_master_id_last_name_id", "users", ["dealer_id", "master_id", "last_name", "id"]);
-        foreach (var statement in DatabaseProvider.OfEntityFramework(migrationBuilder.ActiveProvider).CreateUserSearchIndex)
-        {
-            migrationBuilder.Sql(statement);
-        }
+        migrationBuilder.Statements(DatabaseProvider.OfEntityFramework(migrationBuilder.ActiveProvider).CreateUserSearchIndex);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var statement in DatabaseProvider.OfEntityFramework(migrationBuilder.ActiveProvider).DropUserSearchIndex)
-        {
-            migrationBuilder.Sql(statement);
-        }
+        migrationBuilder.Statements(DatabaseProvider.OfEntityFramework(migrationBuilder.ActiveProvider).DropUserSearchIndex);
 
         migrationBuilder.DropIndex("IX_users_dealer_id_master_id_last_name_id", "users");
         migrationBuilder.DropIndex("IX_users_dealer_id_master_id_login_key_id", "users");

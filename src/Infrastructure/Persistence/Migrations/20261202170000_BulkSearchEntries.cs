@@ -13,17 +13,11 @@ public sealed class BulkSearchEntries : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        foreach (var statement in DatabaseProvider.OfEntityFramework(migrationBuilder.ActiveProvider).CreateBulkSearchEntries)
-        {
-            migrationBuilder.Sql(statement);
-        }
+        migrationBuilder.Statements(DatabaseProvider.OfEntityFramework(migrationBuilder.ActiveProvider).CreateBulkSearchEntries);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var statement in DatabaseProvider.OfEntityFramework(migrationBuilder.ActiveProvider).DropBulkSearchEntries)
-        {
-            migrationBuilder.Sql(statement);
-        }
+        migrationBuilder.Statements(DatabaseProvider.OfEntityFramework(migrationBuilder.ActiveProvider).DropBulkSearchEntries);
     }
 }
