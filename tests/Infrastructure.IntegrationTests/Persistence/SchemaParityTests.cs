@@ -17,25 +17,16 @@ public sealed class SchemaParityTests(string provider)
     [Test]
     public async Task Migrations_BuildTheSchemaOfTheModel()
     {
-        using var migrated = TestDatabase.Create(provider);
+        using var migrated = await MigratedAsync();
         using var created = TestDatabase.Create(provider);
-        await using (var db = migrated.NewContext())
-        {
-            await db.Database.MigrateAsync();
-        }
-
         await using (var db = created.NewContext())
         {
             await db.Database.EnsureCreatedAsync();
         }
 
         var fromMigrations = await CatalogOf(migrated);
-        var fromModel = await CatalogOf(created);
-
         Assert.That(fromMigrations, Is.Not.Empty);
-        var missing = fromModel.Except(fromMigrations).ToArray();
-        var extra = fromMigrations.Except(fromModel).ToArray();
-        Assert.That(missing.Concat(extra), Is.Empty, $"model has but migrations lack:\n  {string.Join("\n  ", missing)}\nmigrations have but model lacks:\n  {string.Join("\n  ", extra)}");
+        AssertSame(await CatalogOf(created), "model", fromMigrations, "migrations");
     }
 
     /// <summary>
@@ -45,13 +36,8 @@ public sealed class SchemaParityTests(string provider)
     [Test]
     public async Task Script_BuildsTheSchemaOfTheMigrations()
     {
-        using var migrated = TestDatabase.Create(provider);
+        using var migrated = await MigratedAsync();
         using var scripted = TestDatabase.Create(provider);
-        await using (var db = migrated.NewContext())
-        {
-            await db.Database.MigrateAsync();
-        }
-
         var script = SchemaScript.For(scripted.Provider);
         await using (var db = scripted.NewContext())
         {
@@ -64,12 +50,9 @@ public sealed class SchemaParityTests(string provider)
             Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty, "the script records every migration as applied");
         }
 
-        var fromMigrations = await CatalogOf(migrated, withSearchIndex: true);
         var fromScript = await CatalogOf(scripted, withSearchIndex: true);
         Assert.That(fromScript.Any(r => r.Contains("users_search", StringComparison.Ordinal)), Is.EqualTo(scripted.Provider.CreateUserSearchIndex.Count > 0), "the search index is compared too");
-        var missing = fromMigrations.Except(fromScript).ToArray();
-        var extra = fromScript.Except(fromMigrations).ToArray();
-        Assert.That(missing.Concat(extra), Is.Empty, $"migrations have but the script lacks:\n  {string.Join("\n  ", missing)}\nthe script has but migrations lack:\n  {string.Join("\n  ", extra)}");
+        AssertSame(await CatalogOf(migrated, withSearchIndex: true), "migrations", fromScript, "the script");
     }
 
     [Test]
@@ -81,6 +64,29 @@ public sealed class SchemaParityTests(string provider)
         await db.Database.MigrateAsync();
 
         Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty);
+    }
+
+    private async Task<TestDatabase> MigratedAsync()
+    {
+        var database = TestDatabase.Create(provider);
+        try
+        {
+            await using var db = database.NewContext();
+            await db.Database.MigrateAsync();
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    private static void AssertSame(SortedSet<string> expected, string expectedName, SortedSet<string> actual, string actualName)
+    {
+        var missing = expected.Except(actual).ToArray();
+        var extra = actual.Except(expected).ToArray();
+        Assert.That(missing.Concat(extra), Is.Empty, $"{expectedName} has but {actualName} lacks:\n  {string.Join("\n  ", missing)}\n{actualName} has but {expectedName} lacks:\n  {string.Join("\n  ", extra)}");
     }
 
     private static async Task<SortedSet<string>> CatalogOf(TestDatabase database, bool withSearchIndex = false)
