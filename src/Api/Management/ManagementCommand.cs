@@ -110,10 +110,22 @@ public static class ManagementCommand
                 result.AddError($"--provider must be one of {string.Join(", ", DatabaseProvider.All)}.");
             }
         });
-        var script = new Command("script", "Print the whole schema's SQL for the provider, without connecting to any database.") { provider };
+        var from = new Option<string>("--from")
+        {
+            Description = "Only the migrations after this one: the newest MigrationId in a database's __EFMigrationsHistory, for its upgrade.",
+            HelpName = "migration",
+        };
+        var script = new Command("script", "Print the whole schema's SQL for the provider (or an upgrade's, with --from), without connecting to any database.") { provider, from };
+        script.Validators.Add(result =>
+        {
+            if (result.GetValue(from) is { } migration && DatabaseProvider.Find(result.GetValue(provider)) is { } known && !SchemaScript.Migrations(known).Contains(migration))
+            {
+                result.AddError($"--from must be one of: {string.Join(", ", SchemaScript.Migrations(known))}.");
+            }
+        });
         script.SetAction(async (result, _) =>
         {
-            await session.Output.WriteAsync(SchemaScript.For(DatabaseProvider.Find(result.GetValue(provider))!));
+            await session.Output.WriteAsync(SchemaScript.For(DatabaseProvider.Find(result.GetValue(provider))!, result.GetValue(from)));
             return 0;
         });
 

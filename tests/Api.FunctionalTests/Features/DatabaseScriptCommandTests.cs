@@ -3,7 +3,7 @@ using Navixy.Panel.TestSupport;
 
 namespace Navixy.Panel.Api.FunctionalTests.Features;
 
-/// <summary><c>database script --provider P</c>: the whole schema's SQL for a DBA, printed without any server.</summary>
+/// <summary><c>database script --provider P [--from M]</c>: the whole schema's SQL, or an upgrade's, for a DBA, printed without any server.</summary>
 public sealed class DatabaseScriptCommandTests
 {
     private static readonly Dictionary<string, string> IdentityColumn = new()
@@ -27,6 +27,34 @@ public sealed class DatabaseScriptCommandTests
         Assert.That(script, Does.Contain(IdentityColumn[provider]));
         Assert.That(script, Does.Contain("login_key").And.Contain("mfa_revision").And.Contain("20261122150000_DealerMfaRevision"));
         Assert.That(IdentityColumn.Keys, Is.EquivalentTo(TestProviders.All), "every provider has its expectation here");
+    }
+
+    [Test]
+    public async Task From_PrintsOnlyTheLaterMigrations()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await ManagementCommand.RunAsync(["database", "script", "--provider", "Postgres", "--from", "20261202150000_MasterIndexes"], output, error);
+
+        Assert.That(exit, Is.Zero, error.ToString());
+        var script = output.ToString();
+        Assert.That(script, Does.Contain("VALUES ('20261202170000_BulkSearchEntries'"));
+        Assert.That(script, Does.Not.Contain("20261202150000_MasterIndexes").And.Not.Contain("CREATE TABLE"));
+    }
+
+    [TestCase("MasterIndexes")]
+    [TestCase("20991231000000_Later")]
+    public async Task UnknownFrom_ExitsWithTheMigrationsThereAre(string migration)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await ManagementCommand.RunAsync(["database", "script", "--provider", "Sqlite", "--from", migration], output, error);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain("--from must be one of: 20261122120000_InitialSchema, ").And.Contain("Usage:"));
+        Assert.That(output.ToString(), Is.Empty);
     }
 
     [Test]
