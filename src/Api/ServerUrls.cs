@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Navixy.Panel.Application.Common.Configuration;
 using Navixy.Panel.Application.Common.Exceptions;
 
@@ -15,7 +17,10 @@ public static class ServerUrls
     public const string Key = "urls";
     private const string Default = "http://localhost:5000";
 
-    /// <summary>Throws an <see cref="InvalidSettingException"/> for an address Kestrel cannot parse or a port already taken.</summary>
+    // The extension by which ASP.NET Core marks the certificate dotnet dev-certs creates.
+    private const string DevelopmentCertificateOid = "1.3.6.1.4.1.311.84.1.1";
+
+    /// <summary>Throws an <see cref="InvalidSettingException"/> for an address Kestrel cannot serve or a port already taken.</summary>
     public static void Check(IConfiguration configuration)
     {
         var urls = Setting.Text(configuration, Key);
@@ -28,21 +33,29 @@ public static class ServerUrls
 
         foreach (var url in (urls ?? Default).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            foreach (var endpoint in EndPoints(Parse(url)))
+            foreach (var endpoint in EndPoints(Parse(url, configuration)))
             {
                 CheckFree(url, endpoint);
             }
         }
     }
 
-    private static BindingAddress Parse(string url)
+    private static BindingAddress Parse(string url, IConfiguration configuration)
     {
         try
         {
             var address = BindingAddress.Parse(url);
-            if ((address.Scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || address.Scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
-                && (address.IsUnixPipe || address.IsNamedPipe || address.Port is >= 0 and <= IPEndPoint.MaxPort))
+            var https = address.Scheme.Equals("https", StringComparison.OrdinalIgnoreCase);
+            // BindingAddress reads what it cannot parse as a host on port 80 (http://127.0.0.1:abc), which Kestrel then
+            // binds on every interface; a path base Kestrel refuses only when it starts.
+            if ((https || address.Scheme.Equals("http", StringComparison.OrdinalIgnoreCase))
+                && (address.IsUnixPipe || address.IsNamedPipe || (IsHost(address.Host) && address.Port is >= 0 and <= IPEndPoint.MaxPort && address.PathBase.Length == 0)))
             {
+                if (https && !HasCertificate(configuration))
+                {
+                    throw Setting.Invalid(Key, "an http:// address, or https:// once a certificate is set (Kestrel:Certificates:Default:Path with :Password or :KeyPath, or a development one from dotnet dev-certs https)", url);
+                }
+
                 return address;
             }
         }
@@ -51,7 +64,37 @@ public static class ServerUrls
             // Said below, with the setting's name.
         }
 
-        throw Setting.Invalid(Key, "http:// or https:// addresses with a port from 0 to 65535, separated by ';' (e.g. --urls http://127.0.0.1:5001)", url);
+        throw Setting.Invalid(Key, "http:// or https:// addresses of a host (an IP address, localhost, a name, * or +) and a port from 0 to 65535, without a path, separated by ';' (e.g. --urls http://127.0.0.1:5001)", url);
+    }
+
+    private static bool IsHost(string host) =>
+        host is "*" or "+"
+        || (host.StartsWith('[') && host.EndsWith(']') && IPAddress.TryParse(host[1..^1], out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6)
+        || (host.All(c => char.IsAsciiDigit(c) || c == '.')
+            ? host.Count(c => c == '.') == 3 && IPAddress.TryParse(host, out _) // not 999.1.1.1, nor the short forms 1.2
+            : Uri.CheckHostName(host) == UriHostNameType.Dns);
+
+    /// <summary>A default certificate in Kestrel's settings, or the development certificate Kestrel falls back to.</summary>
+    private static bool HasCertificate(IConfiguration configuration)
+    {
+        var configured = configuration.GetSection("Kestrel:Certificates:Default");
+        if (configured["Path"] is { Length: > 0 } || configured["Subject"] is { Length: > 0 })
+        {
+            return true;
+        }
+
+        using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
+        try
+        {
+            store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+        }
+        catch (CryptographicException)
+        {
+            return false; // no certificate store for this user at all
+        }
+
+        var now = DateTime.Now;
+        return store.Certificates.Any(c => c.Extensions[DevelopmentCertificateOid] is not null && c.HasPrivateKey && c.NotBefore <= now && now <= c.NotAfter);
     }
 
     /// <summary>What Kestrel binds for the address: the IP it names, both loopbacks for localhost, any address for any other host name.</summary>

@@ -66,6 +66,23 @@ public abstract class DatabaseProvider
     /// <summary>Registers the provider with the service's defaults and the retrying execution strategy.</summary>
     public abstract void Use(DbContextOptionsBuilder options, string connectionString);
 
+    /// <summary>Why the driver cannot read <paramref name="connectionString"/> (an unknown keyword, a value of the wrong kind), or null.</summary>
+    public string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            _ = ConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>The driver's reading of a connection string; throws as the driver does for one it cannot use.</summary>
+    protected abstract System.Data.Common.DbConnectionStringBuilder ConnectionStringBuilder(string connectionString);
+
     /// <summary>Settings the database needs before the first migration or request.</summary>
     public virtual Task InitializeAsync(PanelDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -12,6 +12,7 @@ public sealed class DatabaseSettings
 {
     public const string Section = "Database";
     public const string ConnectionStringKey = "ConnectionStrings:Panel";
+    public const string DataDirectoryKey = "Storage:DataDirectory";
 
     /// <summary>A <see cref="DatabaseProvider.Name"/>, any case.</summary>
     public string Provider { get; set => field = Setting.Tidy(value) ?? DatabaseProvider.Sqlite.Name; } = DatabaseProvider.Sqlite.Name;
@@ -24,11 +25,26 @@ public sealed class DatabaseSettings
     /// <summary>Where the data lives: the folder, the provider and its connection string (its default, when it has one).</summary>
     public DatabaseOptions Resolve(IConfiguration configuration)
     {
-        var dataDirectory = Path.GetFullPath(Setting.Text(configuration, "Storage:DataDirectory") ?? "data");
+        var folder = Setting.Text(configuration, DataDirectoryKey) ?? "data";
         var provider = DatabaseProvider.Named(Provider);
-        var connectionString = Setting.Text(configuration, ConnectionStringKey)
-            ?? provider.DefaultConnectionString(dataDirectory)
-            ?? throw new InvalidSettingException(ConnectionStringRequired(provider));
+        string dataDirectory;
+        string? connectionString;
+        try
+        {
+            dataDirectory = Path.GetFullPath(folder);
+            connectionString = Setting.Text(configuration, ConnectionStringKey) ?? provider.DefaultConnectionString(dataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // SQLite's default database lives there: the folder is created now, and this is where that fails.
+            throw new InvalidSettingException($"{DataDirectoryKey} must be a folder the service can create and write in, not '{folder}' ({ex.Message.TrimEnd('.')}).");
+        }
+
+        if (connectionString is null)
+        {
+            throw new InvalidSettingException(ConnectionStringRequired(provider));
+        }
+
         return new DatabaseOptions(provider, connectionString, MigrateOnStartup, dataDirectory) { ReadCacheLifetime = TimeSpan.FromSeconds(ReadCacheSeconds) };
     }
 
@@ -42,8 +58,13 @@ public sealed class DatabaseSettings
         {
             var provider = DatabaseProvider.Find(options.Provider);
             yield return provider is null ? Setting.Sentence("Database:Provider", DatabaseProvider.OneOf, options.Provider) : null;
-            yield return provider is { RequiresConnectionString: true } && Setting.Text(configuration, ConnectionStringKey) is null
+            var connectionString = Setting.Text(configuration, ConnectionStringKey);
+            yield return provider is { RequiresConnectionString: true } && connectionString is null
                 ? ConnectionStringRequired(provider)
+                : null;
+            // Not the value itself in the sentence: it may hold a password.
+            yield return provider is not null && connectionString is not null && provider.ConnectionStringProblem(connectionString) is { } problem
+                ? $"{ConnectionStringKey} must be a connection string the {provider.Name} driver reads: {problem}"
                 : null;
             yield return Setting.Seconds("Database:ReadCacheSeconds", options.ReadCacheSeconds, max: 3600);
         }

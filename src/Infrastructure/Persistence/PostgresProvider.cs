@@ -64,6 +64,8 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
 
+    protected override System.Data.Common.DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString);
+
     /// <summary>
     /// Two Npgsql settings the service is built for, unless the connection string sets them itself:
     /// <c>No Reset On Close</c> (the service never changes session state, so a pooled connection need not send

@@ -29,6 +29,8 @@ internal sealed class SqlServerProvider : DatabaseProvider
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString, sql => sql.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
 
+    protected override System.Data.Common.DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new SqlConnectionStringBuilder(connectionString);
+
     /// <summary>
     /// An update lock on the dealer's row until the transaction ends: <c>UPDLOCK</c> makes a second taker wait
     /// (readers do not), <c>ROWLOCK</c> keeps it to the row, <c>HOLDLOCK</c> to the end of the transaction.

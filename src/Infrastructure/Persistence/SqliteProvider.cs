@@ -104,6 +104,8 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
 
+    protected override System.Data.Common.DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new SqliteConnectionStringBuilder(connectionString);
+
     public override async Task InitializeAsync(PanelDbContext db, CancellationToken cancellationToken)
     {
         // SQLite would create the file with the umask's mode. An empty file is an empty database to it, and the

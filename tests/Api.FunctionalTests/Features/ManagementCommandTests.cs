@@ -188,6 +188,21 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
         Assert.That(result.Error, Does.StartWith("Logging:LogLevel:Default must be one of ").And.EndWith(", not 'Loud'.\n"));
     }
 
+    // Straight to the command: the fixture's own database settings would override these.
+    [TestCase("--ConnectionStrings:Panel=garbage=1", "ConnectionStrings:Panel must be a connection string the Sqlite driver reads: ")]
+    [TestCase("--Storage:DataDirectory=/proc/no-such-folder", "Storage:DataDirectory must be a folder the service can create and write in, not '/proc/no-such-folder' (")]
+    public async Task UnusableDatabaseSetting_IsNamedInOneLineWithExit2(string setting, string sentence)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await ManagementCommand.RunAsync(["dealer", "list", setting], output, error);
+
+        Assert.That(exit, Is.EqualTo(2), error.ToString());
+        Assert.That(output.ToString(), Is.Empty);
+        Assert.That(error.ToString().TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith(sentence), error.ToString());
+    }
+
     [Test]
     public async Task UnknownPermission_IsRefusedWithUsage()
     {
