@@ -26,7 +26,7 @@ namespace Navixy.Panel.Api.Management;
 /// </summary>
 public static class ManagementCommand
 {
-    private static readonly string[] FirstWords = ["dealer", "account", "database", "help", "--help", "-h", "-?"];
+    private static readonly string[] FirstWords = ["dealer", "account", "database", "help", "--help", "-h", "-?", "--version"];
 
     /// <summary>By the first word only, so the service's own arguments (<c>--urls</c>, <c>--Database:Provider=…</c>) still start it.</summary>
     public static bool IsManagementCommand(string[] args) => args.Length > 0 && FirstWords.Contains(args[0], StringComparer.Ordinal);

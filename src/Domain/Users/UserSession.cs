@@ -86,6 +86,9 @@ public sealed class UserSession
         return true;
     }
 
+    /// <summary>When the next code may be sent, as far as the once-a-minute rule goes; null before the first.</summary>
+    public DateTime? NextCodeAllowedAt => CodeSentAt + ResendInterval;
+
     /// <summary>Why a new code cannot be sent now, or null when it can.</summary>
     public CodeSendRefusal? CanSendCode(DateTime now)
     {

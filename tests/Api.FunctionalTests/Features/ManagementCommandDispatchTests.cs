@@ -11,6 +11,7 @@ public sealed class ManagementCommandDispatchTests
     [TestCase("help")]
     [TestCase("--help")]
     [TestCase("-h")]
+    [TestCase("--version")]
     public void CommandWords_RunTheCli(string commandLine) =>
         Assert.That(ManagementCommand.IsManagementCommand(commandLine.Split(' ')), Is.True);
 

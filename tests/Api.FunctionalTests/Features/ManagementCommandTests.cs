@@ -34,6 +34,19 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
     }
 
     [Test]
+    public async Task AccountCreate_RefusesALoginTakenInAnotherCase()
+    {
+        var login = Unique("ops");
+        Assert.That((await Run("account", "create", "--dealer", "1", "--login", login, "--password", "Secret123!", "--permissions", "users:read")).Exit, Is.Zero);
+
+        var again = await Run("account", "create", "--dealer", "1", "--login", login.ToUpperInvariant(), "--password", "Secret123!", "--permissions", "users:read");
+
+        Assert.That(again.Exit, Is.EqualTo(1));
+        Assert.That(again.Output, Is.Empty);
+        Assert.That(again.Error, Does.Contain("in use"));
+    }
+
+    [Test]
     public async Task AccountCreate_WithAuditRead_GrantsTheSecurityLog()
     {
         var login = Unique("auditor");
@@ -176,6 +189,15 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
         Assert.That(result.Exit, Is.EqualTo(2));
         Assert.That(result.Output, Is.Empty);
         Assert.That(result.Error, Does.StartWith(named).And.Contain("Usage:"));
+    }
+
+    [Test]
+    public async Task Version_PrintsTheServicesVersion()
+    {
+        var result = await Run("--version");
+
+        Assert.That(result.Exit, Is.Zero, result.Error);
+        Assert.That(result.Output, Does.Match(@"^\d+\.\d+\.\d+"));
     }
 
     [Test]

@@ -111,8 +111,13 @@ public sealed class UserLoginTests(string provider) : FunctionalTest(provider)
         var user = await NewUser(panel, ownMfa: Allowed);
         var secondFactor = (await Call("user/auth", new { login = user.Login, password = Password })).ShouldSucceed().Hash;
 
-        (await Call("user/auth/code/resend", null, secondFactor)).ShouldFail(15, HttpStatusCode.TooManyRequests);
+        var tooSoon = (await Call("user/auth/code/resend", null, secondFactor)).ShouldFail(15, HttpStatusCode.TooManyRequests);
         Assert.That(MailCount(user.Login), Is.EqualTo(1));
+        Assert.That(tooSoon.RetryAfter, Is.InRange(TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(60)), "the rest of the minute since the code went out");
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(45));
+        var later = (await Call("user/auth/code/resend", null, secondFactor)).ShouldFail(15, HttpStatusCode.TooManyRequests);
+        Assert.That(later.RetryAfter, Is.InRange(TimeSpan.FromSeconds(14), TimeSpan.FromSeconds(15)));
     }
 
     [Test]

@@ -26,10 +26,11 @@ public sealed class ResendAuthCodeCommandHandler(
             throw new NavixyException(ErrorCode.SessionNotFound);
         }
 
-        switch (session.CanSendCode(clock.GetUtcNow().UtcDateTime))
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (session.CanSendCode(now))
         {
             case CodeSendRefusal.TooSoon:
-                throw new NavixyException(ErrorCode.TooManyRequests, "A new code can be requested once a minute");
+                throw new NavixyException(ErrorCode.TooManyRequests, "A new code can be requested once a minute") { RetryAfter = session.NextCodeAllowedAt - now };
             case CodeSendRefusal.SendLimitReached:
                 throw new NavixyException(ErrorCode.TooManyRequests, "No more codes for this login attempt: log in again");
         }
@@ -43,7 +44,7 @@ public sealed class ResendAuthCodeCommandHandler(
         catch (ConcurrencyConflictException)
         {
             // A concurrent resend claimed this minute's send.
-            throw new NavixyException(ErrorCode.TooManyRequests, "A new code can be requested once a minute");
+            throw new NavixyException(ErrorCode.TooManyRequests, "A new code can be requested once a minute") { RetryAfter = UserSession.ResendInterval };
         }
 
         return Unit.Value;
