@@ -54,7 +54,7 @@ try
 {
     await app.Services.InitializeDatabaseAsync();
     await app.Services.RefreshDatabaseStatisticsAsync();
-    await BootstrapAsync(app.Services, app.Configuration);
+    await BootstrapAsync(app.Services);
 }
 catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavailable)
 {
@@ -90,11 +90,11 @@ catch (IOException ex) when (ex.InnerException is AddressInUseException)
 
 return 0;
 
-static async Task BootstrapAsync(IServiceProvider services, IConfiguration configuration)
+static async Task BootstrapAsync(IServiceProvider services)
 {
     await using var scope = services.CreateAsyncScope();
     var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-    var outcome = await mediator.Send(new BootstrapPlatformCommand(configuration["Bootstrap:AdminPassword"]));
+    var outcome = await mediator.Send(new BootstrapPlatformCommand(services.GetRequiredService<IOptions<BootstrapOptions>>().Value.AdminPassword));
     if (outcome.GeneratedPassword is not null)
     {
         // Shown once on the console, never logged: it is the only copy outside the password hash.

@@ -12,6 +12,7 @@ using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Application.Housekeeping;
 using Navixy.Panel.Application.Mfa;
 using Navixy.Panel.Application.Notifications;
+using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
 using Navixy.Panel.Application.UserAuth;
 
 namespace Navixy.Panel.Application;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<DealerMfaChanges>();
         services.AddScoped<AuditTrail>();
         services.AddSettings<AuditOptions, AuditOptions.Validator>(AuditOptions.Section);
+        services.AddSettings<BootstrapOptions, BootstrapOptions.Validator>(BootstrapOptions.Section);
         // Outside a request (management commands, background work) events are the system's; the API replaces this.
         services.TryAddSingleton<IRequestOrigin>(SystemOrigin.Instance);
 

@@ -132,6 +132,8 @@ public sealed class FaultTests
     [TestCase("Email:Smtp:CertificateThumbprint", "--Email:Smtp:CertificateThumbprint=AB:CD")]
     [TestCase("Audit:RetentionDays", "--Audit:RetentionDays=a year")]
     [TestCase("Audit:RetentionDays", "--Audit:RetentionDays=0")]
+    [TestCase("Bootstrap:AdminPassword", "--Bootstrap:AdminPassword=x")]
+    [TestCase("Bootstrap:AdminPassword", "--Bootstrap:AdminPassword=         ")]
     public async Task BadSetting_StopsTheStart_WithOneSentenceAndExitCode2(string named, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
