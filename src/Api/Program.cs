@@ -54,7 +54,7 @@ try
 {
     await app.Services.InitializeDatabaseAsync();
     await app.Services.RefreshDatabaseStatisticsAsync();
-    await BootstrapAsync(app.Services);
+    await BootstrapAsync(app.Services, app.Logger);
 }
 catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavailable)
 {
@@ -90,7 +90,7 @@ catch (IOException ex) when (ex.InnerException is AddressInUseException)
 
 return 0;
 
-static async Task BootstrapAsync(IServiceProvider services)
+static async Task BootstrapAsync(IServiceProvider services, ILogger logger)
 {
     await using var scope = services.CreateAsyncScope();
     var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
@@ -103,6 +103,12 @@ static async Task BootstrapAsync(IServiceProvider services)
     else if (outcome.Created)
     {
         await Console.Out.WriteLineAsync($"Created dealer 1 and panel account '{BootstrapPlatformCommandHandler.AdminLogin}' with the password set from Bootstrap:AdminPassword.");
+    }
+    else if (outcome.NoPanelAccount)
+    {
+        logger.LogWarning(
+            "No panel account exists, so nobody can sign in to the console: create one with {Command}",
+            "dotnet run --project src/Api -- account create --dealer 1 --login admin --password '...' --permissions users:read,users:update,audit:read");
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Navixy.Panel.Api.FunctionalTests.Support;
+using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Mfa;
@@ -193,6 +194,23 @@ public sealed class FaultTests
         Assert.That(first, Does.Contain("Created dealer 1 and panel account 'admin' with the password set from Bootstrap:AdminPassword."));
         Assert.That(string.Join('\n', first), Does.Not.Contain(PanelApiFactory.AdminPassword));
         Assert.That(second, Has.None.StartsWith("Created dealer"), "the second start creates nothing and says nothing");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public async Task FirstStart_AfterADealerMadeByCommand_CreatesNothing_AndSaysHowToCreateAnAccount()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
+        string[] settings = [$"--Storage:DataDirectory={folder}"];
+        Assert.That(await ManagementCommand.RunAsync(["dealer", "create", "--name", "Acme", .. settings], TextWriter.Null, TextWriter.Null), Is.Zero);
+        List<string> output;
+        using (var api = await ApiProcess.StartAsync(settings))
+        {
+            output = [.. api.Output];
+        }
+
+        Assert.That(output, Has.None.StartsWith("Created dealer"));
+        Assert.That(string.Join('\n', output), Does.Contain("No panel account exists, so nobody can sign in to the console: create one with dotnet run --project src/Api -- account create"));
         Directory.Delete(folder, recursive: true);
     }
 

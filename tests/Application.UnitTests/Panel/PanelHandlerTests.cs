@@ -288,13 +288,15 @@ public sealed class PanelHandlerTests
         Assert.That(admin.PasswordHash, Is.EqualTo("hashed:" + generated.GeneratedPassword));
     }
 
-    [Test]
-    public async Task Bootstrap_WhenADealerExists_DoesNothing()
+    [TestCase(true, false)]
+    [TestCase(false, true)]
+    public async Task Bootstrap_WhenADealerExists_DoesNothing_AndSaysWhetherAnAccountDoes(bool accountExists, bool noPanelAccount)
     {
         _dealers.Setup(d => d.AnyAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _accounts.Setup(a => a.AnyAsync(It.IsAny<CancellationToken>())).ReturnsAsync(accountExists);
         var handler = new BootstrapPlatformCommandHandler(_dealers.Object, _accounts.Object, _unitOfWork.Object, Fakes.Hashing(_hasher.Object), Fakes.Clock().Object);
 
-        Assert.That(await handler.Handle(new BootstrapPlatformCommand(null), CancellationToken.None), Is.EqualTo(new BootstrapOutcome(false, null)));
+        Assert.That(await handler.Handle(new BootstrapPlatformCommand(null), CancellationToken.None), Is.EqualTo(new BootstrapOutcome(false, null, noPanelAccount)));
         _accounts.Verify(a => a.Add(It.IsAny<PanelAccount>()), Times.Never);
     }
 }

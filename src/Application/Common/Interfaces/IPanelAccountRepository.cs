@@ -8,6 +8,8 @@ public interface IPanelAccountRepository
 
     Task<bool> LoginExistsAsync(string login, CancellationToken cancellationToken);
 
+    Task<bool> AnyAsync(CancellationToken cancellationToken);
+
     /// <summary>The dealer's accounts, by id, untracked.</summary>
     Task<IReadOnlyList<PanelAccount>> ListByDealerAsync(long dealerId, CancellationToken cancellationToken);
 

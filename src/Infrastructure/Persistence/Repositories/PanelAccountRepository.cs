@@ -17,6 +17,8 @@ internal sealed class PanelAccountRepository(PanelDbContext db) : IPanelAccountR
         return db.PanelAccounts.AnyAsync(a => a.Login == login || a.Login.ToLower() == lowered, cancellationToken);
     }
 
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.PanelAccounts.AnyAsync(cancellationToken);
+
     public async Task<IReadOnlyList<PanelAccount>> ListByDealerAsync(long dealerId, CancellationToken cancellationToken) =>
         await db.PanelAccounts.AsNoTracking().Where(a => a.DealerId == dealerId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
 

@@ -10,11 +10,12 @@ namespace Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
 /// <summary>
 /// First start on an empty database: creates the first dealer and the panel account <c>admin</c> with every
 /// permission. Returns the generated password when none was configured (to be shown once), else null.
-/// Does nothing when a dealer already exists.
+/// Does nothing when a dealer already exists (one created by a management command before the first start, say);
+/// <see cref="BootstrapOutcome.NoPanelAccount"/> then says whether anyone can sign in to the console at all.
 /// </summary>
 public sealed record BootstrapPlatformCommand(string? AdminPassword) : IRequest<BootstrapOutcome>;
 
-public sealed record BootstrapOutcome(bool Created, string? GeneratedPassword);
+public sealed record BootstrapOutcome(bool Created, string? GeneratedPassword, bool NoPanelAccount = false);
 
 public sealed class BootstrapPlatformCommandHandler(
     IDealerRepository dealers,
@@ -29,7 +30,7 @@ public sealed class BootstrapPlatformCommandHandler(
     {
         if (await dealers.AnyAsync(cancellationToken))
         {
-            return new BootstrapOutcome(false, null);
+            return new BootstrapOutcome(false, null, NoPanelAccount: !await accounts.AnyAsync(cancellationToken));
         }
 
         var generated = string.IsNullOrEmpty(request.AdminPassword) ? GeneratePassword() : null;
