@@ -69,7 +69,12 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
     private static async Task MergeBodyAsync(HttpContext context, byte[] body, NavixyParameters parameters)
     {
         var request = context.Request;
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && !string.IsNullOrWhiteSpace(request.ContentType))
+        {
+            // Not "none": a header that names no media type is no more readable than an unknown one.
+            throw new NavixyException(ErrorCode.WrongRequestFormat, "The Content-Type header is not a media type");
+        }
+
         var mediaType = contentType?.MediaType.Value?.ToLowerInvariant();
 
         if (mediaType == "multipart/form-data")
