@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Navixy.Panel.Application.Common.Configuration;
@@ -81,7 +82,7 @@ public abstract class DatabaseProvider
     }
 
     /// <summary>The driver's reading of a connection string; throws as the driver does for one it cannot use.</summary>
-    protected abstract System.Data.Common.DbConnectionStringBuilder ConnectionStringBuilder(string connectionString);
+    protected abstract DbConnectionStringBuilder ConnectionStringBuilder(string connectionString);
 
     /// <summary>Settings the database needs before the first migration or request.</summary>
     public virtual Task InitializeAsync(PanelDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
 
-    protected override System.Data.Common.DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString);
+    protected override DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString);
 
     /// <summary>
     /// Two Npgsql settings the service is built for, unless the connection string sets them itself:
@@ -75,7 +76,7 @@ internal sealed class PostgresProvider : DatabaseProvider
     /// </summary>
     public static string WithDefaults(string connectionString)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
         {

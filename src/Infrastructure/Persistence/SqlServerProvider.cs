@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
@@ -29,7 +30,7 @@ internal sealed class SqlServerProvider : DatabaseProvider
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString, sql => sql.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
 
-    protected override System.Data.Common.DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new SqlConnectionStringBuilder(connectionString);
+    protected override DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new SqlConnectionStringBuilder(connectionString);
 
     /// <summary>
     /// An update lock on the dealer's row until the transaction ends: <c>UPDLOCK</c> makes a second taker wait

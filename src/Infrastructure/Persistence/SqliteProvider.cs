@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +105,7 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
 
-    protected override System.Data.Common.DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new SqliteConnectionStringBuilder(connectionString);
+    protected override DbConnectionStringBuilder ConnectionStringBuilder(string connectionString) => new SqliteConnectionStringBuilder(connectionString);
 
     public override async Task InitializeAsync(PanelDbContext db, CancellationToken cancellationToken)
     {
