@@ -42,11 +42,13 @@ public static class ManagementCommand
 
         var root = Commands(new Session(settings, output, error));
         var parsed = root.Parse(commandLine);
-        if (parsed.Errors.Count > 0)
+        // --help wins over the other errors of a command line, so "help nope" would print the general help and succeed.
+        IEnumerable<string> problems = parsed.Errors.Count > 0 ? parsed.Errors.Select(e => e.Message) : parsed.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'.");
+        if (problems.Any())
         {
-            foreach (var problem in parsed.Errors)
+            foreach (var problem in problems)
             {
-                await error.WriteLineAsync(problem.Message);
+                await error.WriteLineAsync(problem);
             }
 
             await WriteHelpAsync(root, parsed.CommandResult, error);

@@ -70,6 +70,8 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
     [TestCase("dealer block")]
     [TestCase("dealer unblock --id")]
     [TestCase("database script")]
+    [TestCase("help nope")]
+    [TestCase("help dealer nope")]
     public async Task BadArguments_PrintUsageAndExit2(string commandLine)
     {
         var result = await Run(commandLine.Split(' '));
