@@ -8,8 +8,10 @@ using Navixy.Panel.Api.Management;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application;
 using Navixy.Panel.Application.Common.Configuration;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
+using Navixy.Panel.Domain.Panel;
 using Navixy.Panel.Infrastructure;
 using Navixy.Panel.Infrastructure.Persistence;
 
@@ -62,6 +64,12 @@ catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavaila
     // Migrations and the first-start bootstrap run at the next start.
     app.Logger.LogError("Database unavailable at start-up, migrations and bootstrap skipped: {Reason}", ex.GetBaseException().Message);
 }
+catch (InvalidSettingException ex)
+{
+    // Bootstrap:AdminPassword, read by the first start only: nothing was created, the next start tries again.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
 
 app.UseForwardedHeaders();
 app.UseMiddleware<ResponseHeadersMiddleware>();
@@ -108,7 +116,7 @@ static async Task BootstrapAsync(IServiceProvider services, ILogger logger)
     {
         logger.LogWarning(
             "No panel account exists, so nobody can sign in to the console: create one with {Command}",
-            "dotnet run --project src/Api -- account create --dealer 1 --login admin --password '...' --permissions users:read,users:update,audit:read");
+            $"dotnet run --project src/Api -- account create --dealer D --login admin --password '...' --permissions {string.Join(',', PanelPermissions.Known)}");
     }
 }
 

@@ -74,11 +74,12 @@ public static class ServerUrls
             ? host.Count(c => c == '.') == 3 && IPAddress.TryParse(host, out _) // not 999.1.1.1, nor the short forms 1.2
             : Uri.CheckHostName(host) == UriHostNameType.Dns);
 
-    /// <summary>A default certificate in Kestrel's settings, or the development certificate Kestrel falls back to.</summary>
+    /// <summary>A certificate in Kestrel's settings (its default, or the development one it loads by password), or the development certificate of the user's store.</summary>
     private static bool HasCertificate(IConfiguration configuration)
     {
         var configured = configuration.GetSection("Kestrel:Certificates:Default");
-        if (configured["Path"] is { Length: > 0 } || configured["Subject"] is { Length: > 0 })
+        if (configured["Path"] is { Length: > 0 } || configured["Subject"] is { Length: > 0 }
+            || configuration["Kestrel:Certificates:Development:Password"] is { Length: > 0 })
         {
             return true;
         }

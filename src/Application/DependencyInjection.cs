@@ -59,7 +59,7 @@ public static class DependencyInjection
         services.AddScoped<DealerMfaChanges>();
         services.AddScoped<AuditTrail>();
         services.AddSettings<AuditOptions, AuditOptions.Validator>(AuditOptions.Section);
-        services.AddSettings<BootstrapOptions, BootstrapOptions.Validator>(BootstrapOptions.Section);
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         // Outside a request (management commands, background work) events are the system's; the API replaces this.
         services.TryAddSingleton<IRequestOrigin>(SystemOrigin.Instance);
 

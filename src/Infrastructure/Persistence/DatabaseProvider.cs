@@ -67,17 +67,20 @@ public abstract class DatabaseProvider
     /// <summary>Registers the provider with the service's defaults and the retrying execution strategy.</summary>
     public abstract void Use(DbContextOptionsBuilder options, string connectionString);
 
-    /// <summary>Why the driver cannot read <paramref name="connectionString"/> (an unknown keyword, a value of the wrong kind), or null.</summary>
-    public string? ConnectionStringProblem(string connectionString)
+    /// <summary>
+    /// Whether the driver reads <paramref name="connectionString"/>: no unknown keyword, no value of the wrong kind. Its
+    /// reason is not passed on: an unquoted password with <c>;</c> or <c>=</c> would show up in it as a keyword.
+    /// </summary>
+    public bool ReadsConnectionString(string connectionString)
     {
         try
         {
             _ = ConnectionStringBuilder(connectionString);
-            return null;
+            return true;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
         {
-            return ex.Message;
+            return false;
         }
     }
 

@@ -62,9 +62,9 @@ public sealed class DatabaseSettings
             yield return provider is { RequiresConnectionString: true } && connectionString is null
                 ? ConnectionStringRequired(provider)
                 : null;
-            // Not the value itself in the sentence: it may hold a password.
-            yield return provider is not null && connectionString is not null && provider.ConnectionStringProblem(connectionString) is { } problem
-                ? $"{ConnectionStringKey} must be a connection string the {provider.Name} driver reads: {problem}"
+            // Neither the value nor the driver's reason in the sentence: either may hold a password.
+            yield return provider is not null && connectionString is not null && !provider.ReadsConnectionString(connectionString)
+                ? $"{ConnectionStringKey} must be a connection string the {provider.Name} driver reads: known keywords, values of their kind, and values holding ';' or '=' in quotes (the value is not repeated here)."
                 : null;
             yield return Setting.Seconds("Database:ReadCacheSeconds", options.ReadCacheSeconds, max: 3600);
         }

@@ -40,7 +40,7 @@ public sealed class DatabaseScriptCommandTests
         Assert.That(exit, Is.Zero, error.ToString());
         var script = output.ToString();
         Assert.That(script, Does.Contain("VALUES ('20261202170000_BulkSearchEntries'"));
-        Assert.That(script, Does.Not.Contain("20261202150000_MasterIndexes").And.Not.Contain("CREATE TABLE"));
+        Assert.That(script, Does.Not.Contain("20261202150000_MasterIndexes").And.Not.Contain("20261122120000_InitialSchema"));
     }
 
     [TestCase("MasterIndexes")]

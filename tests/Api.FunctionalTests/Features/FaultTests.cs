@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Navixy.Panel.Api.FunctionalTests.Support;
@@ -133,8 +134,6 @@ public sealed class FaultTests
     [TestCase("Email:Smtp:CertificateThumbprint", "--Email:Smtp:CertificateThumbprint=AB:CD")]
     [TestCase("Audit:RetentionDays", "--Audit:RetentionDays=a year")]
     [TestCase("Audit:RetentionDays", "--Audit:RetentionDays=0")]
-    [TestCase("Bootstrap:AdminPassword", "--Bootstrap:AdminPassword=x")]
-    [TestCase("Bootstrap:AdminPassword", "--Bootstrap:AdminPassword=         ")]
     public async Task BadSetting_StopsTheStart_WithOneSentenceAndExitCode2(string named, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
@@ -151,6 +150,19 @@ public sealed class FaultTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    // Port 0 (the system picks one): only the address's form is checked, nothing is bound.
+    [TestCase("http://+:0")]
+    [TestCase("http://*:0")]
+    [TestCase("http://[::]:0")]
+    [TestCase("http://[::1]:0")]
+    [TestCase("http://localhost:0")]
+    [TestCase("http://panel.example.com:0")]
+    [TestCase("http://127.0.0.1:0/")]
+    [TestCase("http://unix:/tmp/navixy-panel.sock")]
+    [TestCase("http://127.0.0.1:0;http://localhost:0")]
+    public void AddressesKestrelServes_PassTheCheck(string urls) =>
+        Assert.DoesNotThrow(() => ServerUrls.Check(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ServerUrls.Key] = urls }).Build()));
 
     [TestCase("127.0.0.1")]
     [TestCase("localhost")]
@@ -194,6 +206,32 @@ public sealed class FaultTests
         Assert.That(first, Does.Contain("Created dealer 1 and panel account 'admin' with the password set from Bootstrap:AdminPassword."));
         Assert.That(string.Join('\n', first), Does.Not.Contain(PanelApiFactory.AdminPassword));
         Assert.That(second, Has.None.StartsWith("Created dealer"), "the second start creates nothing and says nothing");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [TestCase("x")]
+    [TestCase("         ")]
+    public async Task UnusableAdminPassword_StopsTheFirstStartOnly(string password)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "navixy-fault-" + Guid.NewGuid().ToString("N"));
+        string[] unusable = [$"--urls=http://127.0.0.1:{Ports.Free()}", $"--Storage:DataDirectory={folder}", $"--Bootstrap:AdminPassword={password}"];
+
+        var (exit, _, error) = await ApiProcess.RunToExitAsync(unusable);
+        Assert.That(exit, Is.EqualTo(2), error);
+        Assert.That(error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("Bootstrap:AdminPassword must be 8 to 64 characters"), error);
+
+        List<string> first;
+        using (var api = await ApiProcess.StartAsync([$"--Storage:DataDirectory={folder}", $"--Bootstrap:AdminPassword={PanelApiFactory.AdminPassword}"]))
+        {
+            first = [.. api.Output];
+        }
+
+        Assert.That(first, Does.Contain("Created dealer 1 and panel account 'admin' with the password set from Bootstrap:AdminPassword."), "the refused start created nothing");
+        // Later starts never read it: a value left in an old deployment's environment stops nothing.
+        using (await ApiProcess.StartAsync([$"--Storage:DataDirectory={folder}", $"--Bootstrap:AdminPassword={password}"]))
+        {
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 

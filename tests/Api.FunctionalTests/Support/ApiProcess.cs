@@ -100,6 +100,9 @@ public sealed class ApiProcess : IDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // A home of its own: no development certificate or profile of the machine's user decides how a start ends.
+        var home = Directory.CreateTempSubdirectory("navixy-home-").FullName;
+        start.Environment["HOME"] = home;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -114,7 +117,9 @@ public sealed class ApiProcess : IDisposable
             throw new TimeoutException("the process did not exit within 60 s");
         }
 
-        return (process.ExitCode, await output, await error);
+        var result = (process.ExitCode, await output, await error);
+        Directory.Delete(home, recursive: true);
+        return result;
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no rollback by the process itself.</summary>

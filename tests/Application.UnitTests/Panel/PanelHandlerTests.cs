@@ -288,6 +288,19 @@ public sealed class PanelHandlerTests
         Assert.That(admin.PasswordHash, Is.EqualTo("hashed:" + generated.GeneratedPassword));
     }
 
+    [TestCase("short")]
+    [TestCase("          ")]
+    public void Bootstrap_WithAnUnusableConfiguredPassword_RefusesAndCreatesNothing(string password)
+    {
+        var handler = new BootstrapPlatformCommandHandler(_dealers.Object, _accounts.Object, _unitOfWork.Object, Fakes.Hashing(_hasher.Object), Fakes.Clock().Object);
+
+        var refused = Assert.ThrowsAsync<InvalidSettingException>(() => handler.Handle(new BootstrapPlatformCommand(password), CancellationToken.None));
+
+        Assert.That(refused!.Message, Is.EqualTo(BootstrapOptions.Unusable), "a fixed sentence: the password is not in it");
+        _dealers.Verify(d => d.Add(It.IsAny<Dealer>()), Times.Never);
+        _accounts.Verify(a => a.Add(It.IsAny<PanelAccount>()), Times.Never);
+    }
+
     [TestCase(true, false)]
     [TestCase(false, true)]
     public async Task Bootstrap_WhenADealerExists_DoesNothing_AndSaysWhetherAnAccountDoes(bool accountExists, bool noPanelAccount)

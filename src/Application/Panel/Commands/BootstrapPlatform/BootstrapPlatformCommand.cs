@@ -1,6 +1,7 @@
 using Navixy.Panel.Application.Common.Security;
 using System.Security.Cryptography;
 using MediatR;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Dealers;
 using Navixy.Panel.Domain.Panel;
@@ -9,7 +10,8 @@ namespace Navixy.Panel.Application.Panel.Commands.BootstrapPlatform;
 
 /// <summary>
 /// First start on an empty database: creates the first dealer and the panel account <c>admin</c> with every
-/// permission. Returns the generated password when none was configured (to be shown once), else null.
+/// permission. Returns the generated password when none was configured (to be shown once), else null; an
+/// <see cref="InvalidSettingException"/> when the configured one is unusable (<see cref="BootstrapOptions"/>).
 /// Does nothing when a dealer already exists (one created by a management command before the first start, say);
 /// <see cref="BootstrapOutcome.NoPanelAccount"/> then says whether anyone can sign in to the console at all.
 /// </summary>
@@ -31,6 +33,11 @@ public sealed class BootstrapPlatformCommandHandler(
         if (await dealers.AnyAsync(cancellationToken))
         {
             return new BootstrapOutcome(false, null, NoPanelAccount: !await accounts.AnyAsync(cancellationToken));
+        }
+
+        if (!string.IsNullOrEmpty(request.AdminPassword) && !BootstrapOptions.IsUsable(request.AdminPassword))
+        {
+            throw new InvalidSettingException(BootstrapOptions.Unusable);
         }
 
         var generated = string.IsNullOrEmpty(request.AdminPassword) ? GeneratePassword() : null;
