@@ -120,9 +120,10 @@ public static class ManagementCommand
         var script = new Command("script", "Print the whole schema's SQL for the provider (or an upgrade's, with --from), without connecting to any database.") { provider, from };
         script.Validators.Add(result =>
         {
-            if (result.GetValue(from) is { } migration && DatabaseProvider.Find(result.GetValue(provider)) is { } known && !SchemaScript.Migrations(known).Contains(migration))
+            if (result.GetValue(from) is { } migration && DatabaseProvider.Find(result.GetValue(provider)) is { } known
+                && SchemaScript.Migrations(known) is var migrations && !migrations.Contains(migration))
             {
-                result.AddError($"--from must be one of: {string.Join(", ", SchemaScript.Migrations(known))}.");
+                result.AddError($"--from must be one of: {string.Join(", ", migrations)}.");
             }
         });
         script.SetAction(async (result, _) =>
