@@ -56,7 +56,7 @@ try
 {
     await app.Services.InitializeDatabaseAsync();
     await app.Services.RefreshDatabaseStatisticsAsync();
-    await BootstrapAsync(app.Services, app.Logger);
+    await BootstrapAsync(app.Services);
 }
 catch (Exception ex) when (DatabaseFaults.Classify(ex) == DatabaseFault.Unavailable)
 {
@@ -98,7 +98,7 @@ catch (IOException ex) when (ex.InnerException is AddressInUseException)
 
 return 0;
 
-static async Task BootstrapAsync(IServiceProvider services, ILogger logger)
+static async Task BootstrapAsync(IServiceProvider services)
 {
     await using var scope = services.CreateAsyncScope();
     var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
@@ -114,9 +114,9 @@ static async Task BootstrapAsync(IServiceProvider services, ILogger logger)
     }
     else if (outcome.NoPanelAccount)
     {
-        logger.LogWarning(
-            "No panel account exists, so nobody can sign in to the console: create one with {Command}",
-            $"dotnet run --project src/Api -- account create --dealer D --login admin --password '...' --permissions {string.Join(',', PanelPermissions.Known)}");
+        // On the console as the lines above, not a log: the hint names the command's password option.
+        await Console.Out.WriteLineAsync("No panel account exists, so nobody can sign in to the console: create one with "
+            + $"dotnet run --project src/Api -- account create --dealer D --login admin --password '...' --permissions {string.Join(',', PanelPermissions.Known)}");
     }
 }
 

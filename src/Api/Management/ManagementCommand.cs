@@ -43,8 +43,10 @@ public static class ManagementCommand
         var root = Commands(new Session(settings, output, error));
         var parsed = root.Parse(commandLine);
         // --help wins over the other errors of a command line, so "help nope" would print the general help and succeed.
-        IEnumerable<string> problems = parsed.Errors.Count > 0 ? parsed.Errors.Select(e => e.Message) : parsed.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'.");
-        if (problems.Any())
+        string[] problems = parsed.Errors.Count > 0
+            ? [.. parsed.Errors.Select(e => e.Message)]
+            : [.. parsed.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'.")];
+        if (problems.Length > 0)
         {
             foreach (var problem in problems)
             {
