@@ -19,7 +19,7 @@ public sealed class MfaTargetModelValidator : AbstractValidator<MfaTargetModel>
         {
             RuleFor(t => t.Ids)
                 .NotNull().WithMessage("is required when type is selected")
-                .Must(ids => ids!.Count is >= 1 and <= MfaTarget.MaxSelectedIds).When(t => t.Ids is not null, ApplyConditionTo.CurrentValidator)
+                .Must(ids => ids is { Count: >= 1 and <= MfaTarget.MaxSelectedIds })
                 .WithMessage($"must hold 1 to {MfaTarget.MaxSelectedIds} ids");
             RuleForEach(t => t.Ids).GreaterThan(0).WithMessage("must be positive");
         });

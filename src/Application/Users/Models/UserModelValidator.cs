@@ -7,15 +7,13 @@ namespace Navixy.Panel.Application.Users.Models;
 /// <summary>Rules for a user as created by a dealer, shared by <c>create</c> and <c>upload</c>.</summary>
 public sealed class UserModelValidator : AbstractValidator<UserModel>
 {
-    public const int NameMaxLength = 100;
-
     public UserModelValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(u => u.Login).ValidLogin();
-        RuleFor(u => u.FirstName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters").SingleLineText();
-        RuleFor(u => u.LastName).NotEmpty().WithMessage("is required").MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters").SingleLineText();
-        RuleFor(u => u.MiddleName).MaximumLength(NameMaxLength).WithMessage("must be at most 100 characters").SingleLineText();
+        RuleFor(u => u.FirstName).ValidName();
+        RuleFor(u => u.LastName).ValidName();
+        RuleFor(u => u.MiddleName).MaximumLength(UserRules.NameMaxLength).WithMessage($"must be at most {UserRules.NameMaxLength} characters").SingleLineText();
         RuleFor(u => u.LegalType).NotEmpty().WithMessage("is required")
             .Must(t => UserModel.LegalTypes.Contains(t)).When(u => !string.IsNullOrEmpty(u.LegalType), ApplyConditionTo.CurrentValidator)
             .WithMessage("must be one of: individual, legal_entity, sole_trader");

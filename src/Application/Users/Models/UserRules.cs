@@ -1,15 +1,24 @@
 using FluentValidation;
+using Navixy.Panel.Application.Common;
 
 namespace Navixy.Panel.Application.Users.Models;
 
-/// <summary>Shared rules for new users' passwords and preferences.</summary>
+/// <summary>Shared rules for new users' logins, names, passwords and preferences.</summary>
 public static class UserRules
 {
+    public const int NameMaxLength = 100;
+
     /// <summary>The login of a new user or sub-user: an address the code mails can reach (<see cref="DeliverableEmail"/>).</summary>
     public static IRuleBuilderOptions<T, string?> ValidLogin<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("is required")
             .MaximumLength(DeliverableEmail.MaxLength).WithMessage("must be at most 254 characters")
             .Must(DeliverableEmail.IsDeliverable).WithMessage("must be a valid email address");
+
+    /// <summary>A required first or last name.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("is required")
+            .MaximumLength(NameMaxLength).WithMessage($"must be at most {NameMaxLength} characters")
+            .SingleLineText();
 
     public static IRuleBuilderOptions<T, string?> ValidPassword<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("is required")

@@ -9,7 +9,7 @@ public sealed class ListAuditEventsQueryValidator : AbstractValidator<ListAuditE
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(q => q.UserId).GreaterThan(0).WithMessage("must be positive");
-        RuleFor(q => q.Actions).Must(a => a!.Count <= AuditActions.All.Count * 2).When(q => q.Actions is not null).WithMessage($"must hold at most {AuditActions.All.Count * 2} names");
+        RuleFor(q => q.Actions).Must(a => a is null || a.Count <= AuditActions.All.Count * 2).WithMessage($"must hold at most {AuditActions.All.Count * 2} names");
         RuleForEach(q => q.Actions).Must(a => a is not null && AuditActions.All.Contains(a)).WithMessage($"must be one of: {string.Join(", ", AuditActions.All)}");
         RuleFor(q => q.From).Must(t => ListAuditEventsQuery.ParseTime(t) is not null).When(q => q.From is not null).WithMessage("must be a UTC time as yyyy-MM-dd HH:mm:ss");
         RuleFor(q => q.To).Must(t => ListAuditEventsQuery.ParseTime(t) is not null).When(q => q.To is not null).WithMessage("must be a UTC time as yyyy-MM-dd HH:mm:ss");

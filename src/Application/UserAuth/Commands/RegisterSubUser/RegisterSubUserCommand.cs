@@ -1,15 +1,11 @@
 using MediatR;
 using Navixy.Panel.Application.Audit;
-using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
 using Navixy.Panel.Domain.Audit;
 
 namespace Navixy.Panel.Application.UserAuth.Commands.RegisterSubUser;
-
-/// <summary>The <c>user</c> object of <c>subuser/register</c>.</summary>
-public sealed record SubUserModel([property: RequiredParameter] string? Login, [property: RequiredParameter] string? FirstName, [property: RequiredParameter] string? LastName);
 
 /// <summary><c>subuser/register</c>: a master user adds a sub-user to its account; it shares the account's MFA setting.</summary>
 public sealed record RegisterSubUserCommand(long SessionUserId, SubUserModel? User, string? Password) : IRequest<long>;
