@@ -1,15 +1,19 @@
 using System.Security.Cryptography;
+using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Infrastructure.Storage;
 
 namespace Navixy.Panel.Infrastructure.Security;
 
 /// <summary>
-/// The key one-time codes are MACed with: <c>Security:CodeSecret</c> (base64, at least 32 bytes) when configured,
-/// else a random key generated once and kept in the data folder. Several API instances must share it.
+/// The key one-time codes are MACed with and pending passwords are sealed with: <c>Security:CodeSecret</c> (base64,
+/// at least 32 bytes) when configured, else a random key generated once and kept in the data folder. Several API
+/// instances must share it; losing it makes issued codes and sealed pending passwords unusable.
 /// </summary>
 public sealed class ServerSecret
 {
     public const string FileName = "code-secret.key";
+    public const int MinLength = 32;
+    private static readonly TimeSpan WriterGrace = TimeSpan.FromSeconds(3);
 
     private ServerSecret(byte[] key)
     {
@@ -29,11 +33,11 @@ public sealed class ServerSecret
         var path = Path.Combine(dataDirectory, FileName);
         if (File.Exists(path))
         {
-            return new ServerSecret(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+            return new ServerSecret(Read(path));
         }
 
         OwnerOnly.CreateDirectory(dataDirectory);
-        var generated = RandomNumberGenerator.GetBytes(32);
+        var generated = RandomNumberGenerator.GetBytes(MinLength);
         try
         {
             // CreateNew: when two instances start together, the first writer wins and the other reads its key.
@@ -43,9 +47,49 @@ public sealed class ServerSecret
         }
         catch (IOException) when (File.Exists(path))
         {
-            return new ServerSecret(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+            return new ServerSecret(Read(path));
         }
 
         return new ServerSecret(generated);
+    }
+
+    /// <summary>
+    /// The key in the file; an instance that starts while another is writing the file may find it still empty or
+    /// short or locked, so an unusable key is read again for a few seconds before the start is refused.
+    /// </summary>
+    private static byte[] Read(string path)
+    {
+        var deadline = DateTime.UtcNow + WriterGrace;
+        while (true)
+        {
+            if (TryRead(path) is { } key)
+            {
+                return key;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new InvalidSettingException(
+                    $"The code key file {path} must hold a base64 key of at least {MinLength} bytes; restore it from a backup (or from another instance), or delete it to generate a new one, which makes codes already sent and pending passwords unusable.");
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
+    private static byte[]? TryRead(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path).Trim();
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return null; // still open for writing by the instance that creates it
+        }
+
+        var key = new byte[text.Length];
+        return Convert.TryFromBase64String(text, key, out var length) && length >= MinLength ? key[..length] : null;
     }
 }
