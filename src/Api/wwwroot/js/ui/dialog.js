@@ -1,10 +1,12 @@
 import { h } from './dom.js';
+import { focusHeading, usable } from './focus.js';
 
 /**
  * A modal confirmation over the native <dialog>: resolves true for the confirm button, false for Cancel or Esc.
- * `details` are extra lines (figures a dry run will provide later).
+ * `details` are extra lines (figures a dry run will provide later). `safe`: Cancel has the first focus, for changes
+ * to many users at once, so one stray Enter applies nothing.
  */
-export function confirmDialog({ title, text, details = [], confirm = 'Apply', cancel = 'Cancel', tone = 'primary' }) {
+export function confirmDialog({ title, text, details = [], confirm = 'Apply', cancel = 'Cancel', tone = 'primary', safe = false }) {
   return new Promise((resolve) => {
     const titleId = `dialog-title-${Date.now()}`;
     const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': titleId },
@@ -14,13 +16,8 @@ export function confirmDialog({ title, text, details = [], confirm = 'Apply', ca
       h('div', { class: 'dialog-actions' },
         h('button', { type: 'button', class: 'button button-secondary', value: 'cancel', onclick: () => dialog.close('cancel') }, cancel),
         h('button', { type: 'button', class: `button button-${tone}`, value: 'confirm', onclick: () => dialog.close('confirm') }, confirm)));
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      resolve(dialog.returnValue === 'confirm');
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    dialog.querySelector('[value="confirm"]').focus();
+    open(dialog, () => resolve(dialog.returnValue === 'confirm'));
+    dialog.querySelector(safe ? '[value="cancel"]' : '[value="confirm"]').focus();
   });
 }
 
@@ -33,11 +30,19 @@ export function choiceDialog({ title, text, choices }) {
       h('p', { class: 'dialog-text' }, text),
       h('div', { class: 'dialog-actions' }, choices.map((c) =>
         h('button', { type: 'button', class: `button button-${c.tone ?? 'secondary'}`, onclick: () => dialog.close(c.value) }, c.label))));
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      resolve(dialog.returnValue || choices[0].value);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
+    open(dialog, () => resolve(dialog.returnValue || choices[0].value));
   });
+}
+
+/** Shows `dialog` modally; once closed, focus goes back to what opened it, or to the page heading if that is gone. */
+function open(dialog, closed) {
+  const opener = document.activeElement;
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener && opener !== document.body && usable(opener)) opener.focus();
+    else focusHeading(document.getElementById('main') ?? document);
+    closed();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
 }

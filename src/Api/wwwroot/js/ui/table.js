@@ -4,7 +4,7 @@ import { h } from './dom.js';
 export function sortableHeader(label, key, sort, onSort, className = null) {
   const active = sort.orderBy === key;
   const th = h('th', { scope: 'col', class: className, 'aria-sort': active ? (sort.ascending ? 'ascending' : 'descending') : null },
-    h('button', { type: 'button', class: `sort${active ? ' sort-active' : ''}`, onclick: () => onSort(key) },
+    h('button', { type: 'button', class: `sort${active ? ' sort-active' : ''}`, 'data-focus': `sort-${key}`, onclick: () => onSort(key) },
       label, h('span', { class: 'sort-arrow', 'aria-hidden': 'true' }, active ? (sort.ascending ? '▲' : '▼') : '↕')));
   return th;
 }
