@@ -44,7 +44,7 @@ public sealed class UserSelectionTests(string provider) : BrowserTest(provider)
         await Expect(dialog).ToContainTextAsync($"Turns two-factor authentication on for {Selected} users.");
         await Expect(Page.Locator("button[aria-busy='true']")).ToHaveCountAsync(0);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Enable" }).ClickAsync();
-        await Expect(Page.GetByText($"Two-factor authentication enabled for {Selected} of {Selected} selected users (2 of 2 batches).")).ToBeVisibleAsync();
+        await Expect(Page.GetByText($"Two-factor authentication enabled: applied to {Selected} of {Selected} selected users (2 of 2 batches).")).ToBeVisibleAsync();
         await ScreenAsync("users-bulk-summary");
 
         Assert.That(batches, Is.EqualTo(new[] { 100, Selected - 100 }));
@@ -65,7 +65,7 @@ public sealed class UserSelectionTests(string provider) : BrowserTest(provider)
         await Expect(refused).ToContainTextAsync("none of its 100 users were changed");
         await ScreenAsync("users-batch-refused");
         await refused.GetByRole(AriaRole.Button, new() { Name = "Keep going" }).ClickAsync();
-        await Expect(Page.GetByText($"Two-factor authentication enabled for {Selected - 100} of {Selected} selected users (1 of 2 batches).")).ToBeVisibleAsync();
+        await Expect(Page.GetByText($"Two-factor authentication enabled: applied to {Selected - 100} of {Selected} selected users (1 of 2 batches).")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Batch 1 (users 1–100) changed nothing: one of its users was not found.")).ToBeVisibleAsync();
 
         Assert.That(sent, Is.EqualTo(new[] { 100, Selected - 100 }));
@@ -123,6 +123,70 @@ public sealed class UserSelectionTests(string provider) : BrowserTest(provider)
         await Expect(Page.GetByText($"1–{Selected} of {Selected}")).ToBeVisibleAsync();
         await Page.GetByLabel("Select all users on this page").CheckAsync();
         await Expect(Page.GetByText($"{Selected} selected")).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task BackFromAUserCard_ReturnsToTheSameSearchSortAndPage()
+    {
+        await SignInToConsoleAsync();
+        await SearchUsersAsync(_prefix);
+        await Page.GetByLabel("Rows per page").SelectOptionAsync("50");
+        await Expect(Page.GetByText($"1–50 of {Selected}")).ToBeVisibleAsync();
+        await Button("Login").ClickAsync();
+        await Button("Login").ClickAsync();
+        var login = Page.GetByRole(AriaRole.Columnheader, new() { Name = "Login" });
+        await Expect(login).ToHaveAttributeAsync("aria-sort", "descending");
+        await Button("Next").ClickAsync();
+        await Expect(Page.GetByText($"51–100 of {Selected}")).ToBeVisibleAsync();
+
+        await Link($"{_prefix}055@example.com").ClickAsync();
+        await Expect(Heading("Bulk User 055")).ToBeVisibleAsync();
+        await Page.GoBackAsync();
+
+        await Expect(Page.GetByText($"51–100 of {Selected}")).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("Search users")).ToHaveValueAsync(_prefix);
+        await Expect(login).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(Page.GetByLabel("Rows per page")).ToHaveValueAsync("50");
+        await Expect(Page.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync($"{_prefix}055@example.com");
+    }
+
+    [Test]
+    public async Task NewSearchOrFilter_StartsANewSelection()
+    {
+        await SignInToConsoleAsync();
+        await SearchUsersAsync(_prefix);
+        var pageBox = Page.GetByLabel("Select all users on this page");
+        await pageBox.CheckAsync();
+        await Expect(Page.GetByText("25 selected")).ToBeVisibleAsync();
+
+        // Bulk buttons must never act on users the list no longer shows.
+        await Page.GetByLabel("Two-factor authentication", new() { Exact = true }).SelectOptionAsync("2FA off");
+        await Expect(Page.Locator(".bulk-bar")).ToBeHiddenAsync();
+        await Expect(pageBox).Not.ToBeCheckedAsync();
+
+        await pageBox.CheckAsync();
+        await Expect(Page.GetByText("25 selected")).ToBeVisibleAsync();
+        await SearchUsersAsync($"{_prefix}10");
+        await Expect(Page.GetByText("1–6 of 6")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".bulk-bar")).ToBeHiddenAsync();
+    }
+
+    [Test]
+    public async Task SlowList_SaysItIsLoading()
+    {
+        await Page.RouteAsync("**/v2/panel/user/list", async route =>
+        {
+            await Task.Delay(2_000);
+            await route.ContinueAsync();
+        });
+        await Page.GotoAsync("/");
+        await Page.GetByLabel("Login").FillAsync("admin");
+        await Page.GetByLabel("Password").FillAsync(ConsoleService.AdminPassword);
+        await Button("Sign in").ClickAsync();
+
+        await Expect(Page.GetByText("Loading users…")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Loading users…")).ToHaveCountAsync(0);
     }
 
     [Test]

@@ -20,7 +20,7 @@ const ROUTES = [
   { pattern: /^#\/users\/new$/, screen: createUser, nav: 'users', needs: ['users', 'create'] },
   { pattern: /^#\/users\/import$/, screen: importUsers, nav: 'users', needs: ['users', 'create'] },
   { pattern: /^#\/users\/(\d+)$/, screen: userCard, nav: 'users', needs: ['users', 'read'] },
-  { pattern: /^#\/users$/, screen: users, nav: 'users', needs: ['users', 'read'] },
+  { pattern: /^#\/users(?:\?(.*))?$/, screen: users, nav: 'users', needs: ['users', 'read'] },
   { pattern: /^#\/settings\/security$/, screen: security, nav: 'settings', needs: ['users', 'read'] },
   { pattern: /^#\/security-log$/, screen: securityLog, nav: 'security-log', needs: ['audit', 'read'] },
 ];
