@@ -94,8 +94,13 @@ public sealed class ProvenanceAndDryRunTests(string provider) : BrowserTest(prov
         await Page.GetByRole(AriaRole.Switch, new() { Name = "Two-factor authentication" }).UncheckAsync();
         await Expect(Page.GetByText("Two-factor authentication is now off for this user and its sub-users.")).ToBeVisibleAsync();
         await Expect(Page.Locator(".page-head")).ToContainTextAsync("Disabled own setting");
+        // The hint says what a reload says: an own setting, and when it was set.
+        var ownSince = new System.Text.RegularExpressions.Regex(@"This account has its own setting\. Set \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\.");
+        await Expect(Page.GetByText(ownSince)).ToBeVisibleAsync();
+        var afterFlip = await Page.Locator("#user-mfa-hint").TextContentAsync();
         await Page.ReloadAsync();
-        await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"This account has its own setting\. Set \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\."))).ToBeVisibleAsync();
+        await Expect(Page.GetByText(ownSince)).ToBeVisibleAsync();
+        Assert.That(await Page.Locator("#user-mfa-hint").TextContentAsync(), Is.EqualTo(afterFlip));
         await ScreenAsync("user-card-provenance");
     }
 

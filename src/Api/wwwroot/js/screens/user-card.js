@@ -43,31 +43,31 @@ export function render(root, context) {
   }
 
   function securityControls(user, own, status, badge) {
-    const source = own
-      ? `This account has its own setting.${user.mfa_updated_at ? ` Set ${user.mfa_updated_at} UTC.` : ''}`
-      : `This account follows the default of Settings → Security${user.mfa_source === 'none' ? ', which is not set (off)' : ''}.`;
     if (user.demo) {
       return notice('info', 'Demo users are exempt from two-factor authentication: they are never asked for a code.');
     }
     const toggle = h('input', { type: 'checkbox', role: 'switch', id: 'user-mfa', disabled: !context.can('users', 'update'), 'aria-describedby': 'user-mfa-hint' });
     toggle.checked = user.mfa_allowed;
-    const hint = h('p', { class: 'check-hint', id: 'user-mfa-hint' }, `Asks for an emailed code at sign-in. Also applies to all sub-users of this account. ${source}`);
+    const hint = h('p', { class: 'check-hint', id: 'user-mfa-hint' }, hintText(user, own));
+    // Busy as aria-disabled, not disabled: a disabled switch would drop keyboard focus; presses meanwhile are undone.
+    toggle.addEventListener('click', (event) => { if (toggle.getAttribute('aria-disabled') === 'true') event.preventDefault(); });
     toggle.addEventListener('change', async () => {
       const on = toggle.checked;
-      toggle.disabled = true;
+      toggle.setAttribute('aria-disabled', 'true');
       toggle.setAttribute('aria-busy', 'true');
       replace(status, notice('info', 'Saving…'));
       try {
         await context.call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [user.id] }, settings: on ? mfa.enabled : mfa.disabled });
         replace(status, notice('success', `Two-factor authentication is now ${on ? 'on' : 'off'} for this user and its sub-users.`));
-        replace(badge, mfaBadge({ ...user, mfa_allowed: on, mfa_source: 'own' }));
-        hint.textContent = 'Asks for an emailed code at sign-in. Also applies to all sub-users of this account. This account has its own setting.';
+        const stored = await reread({ ...user, mfa_allowed: on, mfa_source: 'own', mfa_updated_at: null });
+        replace(badge, mfaBadge(stored));
+        hint.textContent = hintText(stored, true);
       } catch (error) {
         if (error.sessionEnded) return;
         toggle.checked = !on;
         replace(status, notice('error', `Nothing was changed. ${error.code === 201 ? 'The user no longer exists.' : sentence(error.code)}`));
       } finally {
-        toggle.disabled = false;
+        toggle.removeAttribute('aria-disabled');
         toggle.removeAttribute('aria-busy');
       }
     });
@@ -76,6 +76,23 @@ export function render(root, context) {
     if (!context.can('users', 'update')) controls.append(h('p', { class: 'muted' }, 'Your account can view this setting but not change it.'));
     return controls;
   }
+
+  /** The user as stored after a change (for when it was set); `guess` if the read fails, the change stands anyway. */
+  async function reread(guess) {
+    try {
+      return (await context.call('panel/user/read', { user_id: id })).value;
+    } catch {
+      return guess;
+    }
+  }
+}
+
+/** The switch's hint: what it does, and where the setting comes from (with when an own one was set). */
+function hintText(user, own) {
+  const source = own
+    ? `This account has its own setting.${user.mfa_updated_at ? ` Set ${user.mfa_updated_at} UTC.` : ''}`
+    : `This account follows the default of Settings → Security${user.mfa_source === 'none' ? ', which is not set (off)' : ''}.`;
+  return `Asks for an emailed code at sign-in. Also applies to all sub-users of this account. ${source}`;
 }
 
 function backLink() {
