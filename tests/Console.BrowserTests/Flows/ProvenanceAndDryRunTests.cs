@@ -62,10 +62,13 @@ public sealed class ProvenanceAndDryRunTests(string provider) : BrowserTest(prov
         Assert.That(stored.GetProperty("value").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), "the dry run and Cancel wrote no default");
         Assert.That((await Service.ListAsync(_follower)).Single().GetProperty("mfa_source").GetString(), Is.EqualTo("none"), "nor any user's setting");
 
-        // Confirmed with the keyboard: the dialog opens with Apply focused.
+        // Confirmed with the keyboard: a change to every user opens with Cancel focused, so Enter alone applies nothing.
         await email.CheckAsync();
         await Button("Save").ClickAsync();
         await Expect(dialog).ToContainTextAsync("Turns two-factor authentication on for 2 users");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Apply" })).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page.GetByText("Two-factor authentication by email is now on for all users")).ToBeVisibleAsync();
 

@@ -15,6 +15,27 @@ public sealed class SecurityFlowTests(string provider) : BrowserTest(provider)
     [SetUp]
     public Task StartFromEveryoneOff() => Service.SetEveryoneAsync(false);
 
+    [Test, Order(0)]
+    public async Task SlowDefault_IsShownAsLoading_NotAsOff()
+    {
+        await SignInToConsoleAsync();
+        await Page.RouteAsync("**/v2/panel/user/mfa/settings/default/read", async route =>
+        {
+            await Task.Delay(2_000);
+            await route.ContinueAsync();
+        });
+        await Link("Settings").ClickAsync();
+
+        await Expect(Page.GetByText("Loading the current settings…")).ToBeVisibleAsync();
+        var email = Page.GetByLabel("Email");
+        await Expect(email).ToBeDisabledAsync();
+        Assert.That(await email.EvaluateAsync<bool>("box => box.indeterminate"), Is.True, "an unknown setting reads as neither on nor off");
+        await Expect(email).ToBeEnabledAsync();
+        await Expect(Page.GetByText("Loading the current settings…")).ToHaveCountAsync(0);
+        Assert.That(await email.EvaluateAsync<bool>("box => box.indeterminate"), Is.False);
+        await Expect(email).Not.ToBeCheckedAsync();
+    }
+
     [Test, Order(1)]
     public async Task AdminTurnsOnForAll_ThenUsersSignInWithTypedAndPastedCodes()
     {

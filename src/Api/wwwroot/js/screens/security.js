@@ -6,6 +6,7 @@ import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { dryRunSentence } from '../ui/dry-run.js';
+import { focusIfLost } from '../ui/focus.js';
 
 export function render(root, context) {
   document.title = 'Security · Settings · Admin Panel';
@@ -13,8 +14,11 @@ export function render(root, context) {
   let saved = false;
 
   const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
-  // Disabled until the stored default is known, so a click cannot be overwritten by the load.
+  // Disabled until the stored default is known, so a click cannot be overwritten by the load; mixed meanwhile, so an
+  // unknown setting does not read as off.
   const email = h('input', { type: 'checkbox', id: 'factor-email', name: 'email', disabled: true });
+  email.indeterminate = true;
+  const loading = h('p', { class: 'loading' }, 'Loading the current settings…');
   const save = h('button', { type: 'submit', class: 'button button-primary', disabled: true }, 'Save');
   const form = h('form', { class: 'stack', 'aria-busy': 'true' },
     h('p', { class: 'hint hint-info' }, 'The security settings will be applied to all platform users, except the demo user'),
@@ -31,7 +35,7 @@ export function render(root, context) {
     h('div', { class: 'page-head' }, h('div', {},
       h('p', { class: 'breadcrumb' }, 'Settings'),
       h('h1', {}, 'Security'))),
-    h('section', { class: 'card', 'aria-label': 'Security settings' }, status, form));
+    h('section', { class: 'card', 'aria-label': 'Security settings' }, status, loading, form));
 
   email.addEventListener('change', () => { save.disabled = email.checked === saved; });
   form.addEventListener('submit', async (event) => {
@@ -45,10 +49,13 @@ export function render(root, context) {
       text: 'The security settings will be applied to all platform users and sub-users, except the demo user.',
       details: forecast,
       confirm: 'Apply',
+      safe: true,
     });
     if (!agreed) {
       email.checked = saved;
       save.disabled = true;
+      // Save is no longer offered: the checkbox it saved is where to go on from.
+      focusIfLost(email);
       return;
     }
     email.disabled = true;
@@ -56,6 +63,7 @@ export function render(root, context) {
     email.disabled = false;
     // Save is offered again only while the checkbox differs from what is stored.
     save.disabled = email.checked === saved;
+    focusIfLost(email);
   });
 
   /** Apply ends with every user's own setting equal to the new one, so the dry run of `update` all says what it does. */
@@ -73,11 +81,14 @@ export function render(root, context) {
     try {
       const reply = await context.call('panel/user/mfa/settings/default/read', {});
       saved = mfa.isOn(reply.value);
+      email.indeterminate = false;
       email.checked = saved;
       email.disabled = !mayUpdate;
       form.removeAttribute('aria-busy');
     } catch (error) {
       if (!error.sessionEnded) replace(status, notice('error', `The settings could not be loaded. ${sentence(error.code)}`));
+    } finally {
+      loading.remove();
     }
   }
 
