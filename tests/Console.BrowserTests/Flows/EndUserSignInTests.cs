@@ -37,7 +37,14 @@ public sealed class EndUserSignInTests(string provider) : BrowserTest(provider)
         await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"You can ask for a new code in (60|59|58|57) s"))).ToBeVisibleAsync();
         await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"You can ask for a new code in (5[0-8]) s"))).ToBeVisibleAsync(new() { Timeout = 5_000 });
 
-        // After a reload the page no longer knows when the code was sent; the service still does and answers 15.
+        // A reload resumes the countdown from when the code was sent, kept beside the pending sign-in.
+        await Page.ReloadAsync();
+        await Expect(Heading("Verification required")).ToBeVisibleAsync();
+        await Expect(resend).ToBeDisabledAsync();
+        await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"You can ask for a new code in (5[0-8]|[1-4]\d) s"))).ToBeVisibleAsync();
+
+        // A page that believes the minute is over (its kept time lost) still meets the service's refusal, 15, as a sentence.
+        await Page.EvaluateAsync("k => { const p = JSON.parse(sessionStorage.getItem(k)); p.sentAt = 0; sessionStorage.setItem(k, JSON.stringify(p)); }", "navixy.user.pending");
         await Page.ReloadAsync();
         await Expect(resend).ToBeEnabledAsync();
         await resend.ClickAsync();
@@ -47,6 +54,50 @@ public sealed class EndUserSignInTests(string provider) : BrowserTest(provider)
 
         await TypeCodeAsync(await Service.NextCodeAsync(login));
         await Expect(Heading("You are signed in")).ToBeVisibleAsync();
+        await Expect(Heading("You are signed in")).ToBeFocusedAsync();
+    }
+
+    [Test]
+    public async Task WrongGuesses_AreStillCounted_AfterAReload()
+    {
+        var login = UniqueLogin("reloaded");
+        await Service.CreateUserAsync(login);
+
+        await EnterPasswordAsync(login);
+        var wrong = WrongCodeFor(await Service.NextCodeAsync(login));
+        await TypeCodeAsync(wrong);
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("(4 tries left for this code.)");
+        await TypeCodeAsync(wrong);
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("(3 tries left for this code.)");
+
+        await Page.ReloadAsync();
+        await TypeCodeAsync(wrong);
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("(2 tries left for this code.)");
+    }
+
+    [Test]
+    public async Task SentCode_KeepsResendDisabled_WithoutAMomentEnabled()
+    {
+        var login = UniqueLogin("resent");
+        await Service.CreateUserAsync(login);
+        await EnterPasswordAsync(login);
+        await Expect(Heading("Verification required")).ToBeVisibleAsync();
+
+        // The minute is taken as over (the kept send time is moved back) and the service's answer stands in for a
+        // real resend, so the page's own handling of a sent code is what is watched.
+        await Page.EvaluateAsync("k => { const p = JSON.parse(sessionStorage.getItem(k)); p.sentAt = 0; sessionStorage.setItem(k, JSON.stringify(p)); }", "navixy.user.pending");
+        await Page.ReloadAsync();
+        await Page.RouteAsync("**/v2/user/auth/code/resend", route => route.FulfillAsync(new() { ContentType = "application/json", Body = "{\"success\":true}" }));
+        var resend = Button("Resend code");
+        await Expect(resend).ToBeEnabledAsync();
+        await resend.EvaluateAsync("button => { window.resendStates = []; new MutationObserver(() => window.resendStates.push(button.disabled || button.getAttribute('aria-disabled') === 'true')).observe(button, { attributes: true }); }");
+        await resend.ClickAsync();
+
+        await Expect(Page.GetByText($"A new code was sent to {login}.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"You can ask for a new code in (60|59|58|57) s"))).ToBeVisibleAsync();
+        var states = await Page.EvaluateAsync<bool[]>("() => window.resendStates");
+        Assert.That(states, Is.Not.Empty.And.All.True, "Resend code was enabled for a moment after the code was sent");
+        await Expect(resend).ToBeDisabledAsync();
     }
 
     [Test]

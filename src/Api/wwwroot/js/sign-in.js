@@ -4,6 +4,7 @@ import { h, replace } from './ui/dom.js';
 import { notice } from './ui/notice.js';
 import { whileBusy } from './ui/busy.js';
 import { showFieldErrors, showProblem, clearFieldErrors } from './ui/form-errors.js';
+import { focusHeading } from './ui/focus.js';
 
 const app = document.getElementById('app');
 const CODE_LENGTH = 6;
@@ -21,6 +22,24 @@ function problem(error) {
   if (error.code === 11) return 'Sign-in is blocked for this account\'s provider. Contact your service provider.';
   return sentence(error.code);
 }
+
+// The code step lives in sessionStorage beside the hash: the login, when the code was sent (the service refuses a
+// resend for 60 s after) and the wrong guesses at it, so a reload or Back resumes the countdown and the tries left.
+const pending = {
+  read() {
+    const raw = sessionStorage.getItem(PENDING_KEY);
+    if (!raw) return null;
+    try {
+      const stored = JSON.parse(raw);
+      if (typeof stored?.login === 'string') return { login: stored.login, sentAt: Number(stored.sentAt) || 0, wrong: Number(stored.wrong) || 0 };
+    } catch {
+      // Not JSON: a login kept by an earlier version of this page, with nothing known about its code.
+    }
+    return { login: raw, sentAt: 0, wrong: 0 };
+  },
+  save: (step) => sessionStorage.setItem(PENDING_KEY, JSON.stringify(step)),
+  clear: () => sessionStorage.removeItem(PENDING_KEY),
+};
 
 function card(title, ...content) {
   return h('section', { class: 'auth-card card', 'aria-labelledby': 'auth-title' }, h('h1', { id: 'auth-title' }, title), ...content);
@@ -45,9 +64,10 @@ function renderPassword(message = null) {
       try {
         const reply = await call('user/auth', { login, password: form.elements.password.value });
         if (reply.type === 'second_factor_required') {
-          sessionStorage.setItem(PENDING_KEY, login);
+          const step = { login, sentAt: Date.now(), wrong: 0 };
+          pending.save(step);
           userSession.set(reply.hash);
-          renderCode(login, Date.now());
+          renderCode(step);
         } else {
           userSession.set(reply.hash);
           await renderSignedIn();
@@ -60,7 +80,8 @@ function renderPassword(message = null) {
   });
 }
 
-function renderCode(login, sentAt) {
+function renderCode(step) {
+  const { login } = step;
   document.title = 'Verification required · Sign in';
   const summary = h('div', {});
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
@@ -71,7 +92,8 @@ function renderCode(login, sentAt) {
   const verify = h('button', { type: 'submit', class: 'button button-primary button-block' }, 'Verify');
   const resend = h('button', { type: 'button', class: 'button button-link' }, 'Resend code');
   const countdown = h('span', { class: 'countdown', 'aria-live': 'off' });
-  let wrong = 0;
+  let { wrong } = step;
+  const remember = (sentAt) => { step.sentAt = sentAt; step.wrong = wrong; pending.save(step); };
 
   const form = h('form', { class: 'stack', novalidate: true },
     h('fieldset', { class: 'fieldset code-fieldset' },
@@ -132,7 +154,7 @@ function renderCode(login, sentAt) {
     tick();
     timer = setInterval(tick, 1000);
   }
-  startCountdown(sentAt);
+  startCountdown(step.sentAt);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -146,12 +168,13 @@ function renderCode(login, sentAt) {
       try {
         const reply = await call('user/auth/code/verify', { code: code() }, userSession.get());
         clearInterval(timer);
-        sessionStorage.removeItem(PENDING_KEY);
+        pending.clear();
         userSession.set(reply.hash);
         await renderSignedIn();
       } catch (error) {
         if (error.code === 282) {
           wrong += 1;
+          remember(step.sentAt);
           showProblem(summary, wrong >= WRONG_CODES_PER_CODE
             ? 'That code was wrong five times, so it no longer works. Use “Resend code” to get a new one.'
             : `${sentence(282)} (${WRONG_CODES_PER_CODE - wrong} ${WRONG_CODES_PER_CODE - wrong === 1 ? 'try' : 'tries'} left for this code.)`);
@@ -174,8 +197,10 @@ function renderCode(login, sentAt) {
     try {
       await call('user/auth/code/resend', {}, userSession.get());
       wrong = 0;
+      remember(Date.now());
       status.textContent = `A new code was sent to ${login}. The previous code no longer works.`;
-      startCountdown(Date.now());
+      // whileBusy's clean-up after this clears only its busy marks: the countdown's disabled stands.
+      startCountdown(step.sentAt);
       boxes.forEach((b) => { b.value = ''; });
       boxes[0].focus();
     } catch (error) {
@@ -183,7 +208,9 @@ function renderCode(login, sentAt) {
         showProblem(summary, problem(error));
       } else if (error.code === 15) {
         showProblem(summary, `A new code can be sent only once a minute${error.retryAfter ? `: wait ${error.retryAfter} s` : ''}. Check your inbox for the last one.`);
-        startCountdown(Date.now() - (RESEND_SECONDS - (error.retryAfter ?? RESEND_SECONDS)) * 1000);
+        // The service's clock says when the last code went: kept, so a reload counts down from it too.
+        remember(Date.now() - (RESEND_SECONDS - (error.retryAfter ?? RESEND_SECONDS)) * 1000);
+        startCountdown(step.sentAt);
       } else if (error.sessionEnded) {
         cancel('Your sign-in took too long and has ended. Sign in again.');
       } else if (error.code === 11) {
@@ -198,7 +225,7 @@ function renderCode(login, sentAt) {
     clearInterval(timer);
     const hash = userSession.get();
     userSession.clear();
-    sessionStorage.removeItem(PENDING_KEY);
+    pending.clear();
     if (hash) call('user/logout', {}, hash).catch(() => {});
     renderPassword(message);
   }
@@ -229,10 +256,10 @@ async function renderSignedIn() {
     userSession.clear();
     renderPassword('You have signed out.');
   }, 'Signing out…'));
-  app.querySelector('h1').focus?.();
+  focusHeading(app);
 }
 
 // A reload keeps the step the person was on: the hash lives in sessionStorage for this tab only.
-if (userSession.get() && sessionStorage.getItem(PENDING_KEY)) renderCode(sessionStorage.getItem(PENDING_KEY), 0);
+if (userSession.get() && pending.read()) renderCode(pending.read());
 else if (userSession.get()) renderSignedIn();
 else renderPassword();
