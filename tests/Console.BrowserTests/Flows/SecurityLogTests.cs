@@ -46,6 +46,24 @@ public sealed class SecurityLogTests(string provider) : BrowserTest(provider)
     }
 
     [Test]
+    public async Task UserTargets_LinkToTheCard_OnlyForMasterUsers()
+    {
+        var login = UniqueLogin("master");
+        var id = await Service.CreateUserAsync(login, "Mona", "Master");
+        var hash = (await Service.CallAsync("user/auth", new { login, password = ConsoleService.UserPassword })).GetProperty("hash").GetString();
+        var subId = (await Service.CallAsync("subuser/register", new { user = new { login = UniqueLogin("sub"), first_name = "Sid", last_name = "Sub" }, password = ConsoleService.UserPassword }, hash)).GetProperty("id").GetInt64();
+
+        await SignInToConsoleAsync();
+        await Link("Security log").ClickAsync();
+        var registered = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sub-user registered" }).First;
+        await Expect(registered).ToContainTextAsync($"User {subId}");
+        await Expect(registered.GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
+        var created = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "User created" }).Filter(new() { HasText = $"User {id}" });
+        await created.GetByRole(AriaRole.Link, new() { Name = $"User {id}" }).ClickAsync();
+        await Expect(Heading("Mona Master")).ToBeVisibleAsync();
+    }
+
+    [Test]
     public async Task BadFilter_IsNamedBesideItsField_AndChangesNothing()
     {
         await SignInToConsoleAsync();
@@ -62,6 +80,7 @@ public sealed class SecurityLogTests(string provider) : BrowserTest(provider)
     [Test]
     public async Task AccountWithOnlyAuditRead_StartsOnTheLog_AndIsOfferedNothingElse()
     {
+        await Service.CreateUserAsync(UniqueLogin("listed"));
         var login = "auditor" + Guid.NewGuid().ToString("N")[..6];
         await Service.CreatePanelAccountAsync(login, "Auditor-Passw0rd", "audit:read");
 
@@ -74,6 +93,13 @@ public sealed class SecurityLogTests(string provider) : BrowserTest(provider)
         await Expect(Link("Users")).ToHaveCountAsync(0);
         await Expect(Link("Settings")).ToHaveCountAsync(0);
         await Expect(Page.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync(login);
+
+        // Nothing leads to a screen this account may not see: not the logo, not a user named in the log.
+        await Expect(Page.Locator(".brand")).ToHaveAttributeAsync("href", "#/security-log");
+        await Page.GetByLabel("Action").SelectOptionAsync("user.create");
+        await Button("Apply").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("User created");
+        await Expect(Page.Locator("table").GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
     }
 
     [Test]

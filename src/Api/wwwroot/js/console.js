@@ -88,6 +88,8 @@ function showChrome() {
   if (can(session.permissions, 'audit', 'read')) links.push(h('a', { href: '#/security-log', 'data-nav': 'security-log' }, 'Security log'));
   replace(nav, links);
   nav.hidden = false;
+  // The logo leads to the first screen this account may see, not to a list it may not read.
+  document.querySelector('.brand').setAttribute('href', home());
   const signOut = h('button', { type: 'button', class: 'button button-ghost' }, 'Sign out');
   signOut.addEventListener('click', () => whileBusy(signOut, async () => {
     try {

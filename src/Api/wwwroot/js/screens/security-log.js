@@ -4,7 +4,8 @@ import { h, replace, email } from '../ui/dom.js';
 import { notice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 import { showFieldErrors, clearFieldErrors } from '../ui/form-errors.js';
-import { drawPager } from '../ui/pager.js';
+import { drawPager, PAGER_FOCUS } from '../ui/pager.js';
+import { keepFocus } from '../ui/focus.js';
 
 const PAGE_SIZES = [25, 50, 100, 200];
 
@@ -25,6 +26,9 @@ export const ACTIONS = {
   'mfa.notices.turned_on': 'Users told 2FA was turned on',
 };
 
+/** Actions whose `user` target is a sub-user (the new one of subuser.register), which has no card of its own. */
+const SUB_USER_TARGETS = new Set(['subuser.register']);
+
 const FIELDS = {
   user_id: { id: 'log-user', label: 'User ID' },
   actions: { id: 'log-action', label: 'Action' },
@@ -35,6 +39,7 @@ const FIELDS = {
 export function render(root, context) {
   document.title = 'Security log · Admin Panel';
   const state = { filters: {}, offset: 0, limit: 25, count: 0, page: [] };
+  const mayReadUsers = context.can('users', 'read');
 
   const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
   const summary = h('div', {});
@@ -90,8 +95,8 @@ export function render(root, context) {
       state.page = reply.list;
       state.count = reply.count;
       replace(status);
-      drawTable();
-      drawPager(pager, state, load, PAGE_SIZES);
+      // The pager is built anew: focus stays on the pressed control's successor (see ui/focus.js).
+      keepFocus(pager, () => { drawTable(); drawPager(pager, state, load, PAGE_SIZES); }, PAGER_FOCUS);
       context.announce(`${reply.count} ${reply.count === 1 ? 'event' : 'events'}.`);
     } catch (error) {
       if (seq !== loadSeq || error.sessionEnded) return;
@@ -112,7 +117,7 @@ export function render(root, context) {
       h('td', { 'data-label': 'Action' }, h('span', {}, ACTIONS[e.action] ?? e.action, h('span', { class: 'log-action-name' }, e.action))),
       h('td', { class: 'col-login', 'data-label': 'By' }, h('span', {}, actor(e.actor))),
       h('td', { class: 'col-ip', 'data-label': 'IP address' }, e.ip ?? '—'),
-      h('td', { 'data-label': 'Target' }, h('span', {}, target(e.target))),
+      h('td', { 'data-label': 'Target' }, h('span', {}, target(e, mayReadUsers))),
       h('td', { 'data-label': 'Change' }, change(e))));
     const table = h('table', { class: 'table table-log' },
       h('caption', { class: 'visually-hidden' }, 'Security log events, newest first'),
@@ -147,12 +152,14 @@ function actor(a) {
   return [h('span', { class: 'log-kind' }, `${kind}${a.id ? ` ${a.id}` : ''}`), a.login ? h('span', { class: 'log-login' }, email(a.login)) : null];
 }
 
-function target(t) {
+/** A user target links to the card only where one opens: the card shows master users, to accounts that read users. */
+function target(e, mayReadUsers) {
+  const t = e.target;
   if (!t) return '—';
   switch (t.type) {
     case 'all': return 'All users';
     case 'default': return 'Dealer default';
-    case 'user': return h('a', { href: `#/users/${t.id}` }, `User ${t.id}`);
+    case 'user': return mayReadUsers && !SUB_USER_TARGETS.has(e.action) ? h('a', { href: `#/users/${t.id}` }, `User ${t.id}`) : `User ${t.id}`;
     default: return `${t.ids.length} selected: ${t.ids.slice(0, 10).join(', ')}${t.ids.length > 10 ? '…' : ''}`;
   }
 }
