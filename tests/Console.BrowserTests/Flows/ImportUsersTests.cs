@@ -34,4 +34,28 @@ public sealed class ImportUsersTests(string provider) : BrowserTest(provider)
         await Expect(Page.GetByText("Imported 2 users.")).ToBeVisibleAsync();
         Assert.That(await Service.ListAsync(other), Has.Length.EqualTo(1));
     }
+
+    [Test]
+    public async Task NoFile_EmptyFile_AndCommas_AreSaidInThePagesOwnSummary()
+    {
+        await SignInToConsoleAsync();
+        await Link("Import users").ClickAsync();
+
+        // No browser bubble: the form is novalidate, and its own summary says what is missing.
+        await Button("Import").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose a CSV file to import.");
+        await Expect(Page.GetByLabel("CSV file")).ToBeFocusedAsync();
+
+        await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "empty.csv", MimeType = "text/csv", Buffer = [] });
+        await Button("Import").ClickAsync();
+        var refusal = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The file was not imported" });
+        await Expect(refusal).ToContainTextAsync("The file holds no user rows.");
+        await Expect(refusal).Not.ToContainTextAsync("Correct the rows");
+
+        var commas = "login,first_name,last_name,legal_type,password\njane@example.com,Jane,Doe,individual,Import-Passw0rd\n";
+        await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "commas.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(commas) });
+        await Button("Import").ClickAsync();
+        await Expect(refusal).ToContainTextAsync("Row 1: the header lacks column(s)");
+        await Expect(refusal).ToContainTextAsync("The header looks separated by commas: the columns must be separated by semicolons (;).");
+    }
 }

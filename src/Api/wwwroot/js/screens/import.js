@@ -11,7 +11,8 @@ export function render(root, context) {
   const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
   const file = h('input', { type: 'file', id: 'csv-file', name: 'file', accept: '.csv,text/csv', required: true, 'aria-describedby': 'csv-hint' });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Import');
-  const form = h('form', { class: 'stack' },
+  // novalidate: a missing file is said in the page's own error summary, not the browser's bubble.
+  const form = h('form', { class: 'stack', novalidate: true },
     h('div', { class: 'field' },
       h('label', { for: 'csv-file' }, 'CSV file'),
       h('p', { class: 'field-hint', id: 'csv-hint' },
@@ -40,26 +41,45 @@ export function render(root, context) {
         form.reset();
       } catch (error) {
         if (error.sessionEnded) { context.onSessionEnded(error); return; }
-        replace(status, refusal(error));
+        replace(status, refusal(error, await separatedByCommas(file.files[0])));
         status.firstElementChild.focus();
       }
     }, 'Importing…');
   });
 }
 
-function refusal(error) {
+function refusal(error, commas) {
   const row = error.rowNumber ? `Row ${error.rowNumber}` : null;
   const items = [];
   if (error.code === 7) {
     // The person knows the file's columns, not the API's parameter paths: user.login is the column login.
-    for (const e of error.errors) items.push(`${row ? `${row}: ` : ''}${e.parameter.replace(/^user\./, '')} ${e.error}`);
+    for (const e of error.errors) {
+      if (e.parameter === 'file') items.push(`${row ? `${row}: ` : ''}the ${e.error}`);
+      else items.push(`${row ? `${row}: ` : ''}${e.parameter.replace(/^user\./, '')} ${e.error}`);
+    }
+    // The service reads ';' only, so a comma-separated header is one unknown column: say why its columns are missing.
+    if (commas && error.errors.some((e) => e.parameter === 'file' && e.error.startsWith('header lacks'))) {
+      items.push('The header looks separated by commas: the columns must be separated by semicolons (;).');
+    }
   } else if (error.code === 206) {
     items.push(`${row ? `${row}: ` : ''}the login is already in use.`);
   } else {
     items.push(sentence(error.code));
   }
+  // Rows to correct only when the service named some; a file refused whole (empty, too large) has none.
+  const rows = error.code === 7 || error.code === 206;
   return h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
     h('h2', { class: 'error-summary-title' }, 'The file was not imported'),
-    h('p', {}, 'Nothing was imported. Correct the rows below and upload the file again (row 1 is the header).'),
+    h('p', {}, rows ? 'Nothing was imported. Correct the rows below and upload the file again (row 1 is the header).' : 'Nothing was imported.'),
     h('ul', { class: 'error-summary-list' }, items.map((t) => h('li', {}, t))));
+}
+
+/** Whether the file's first line holds commas and no semicolon (a spreadsheet's default CSV). */
+async function separatedByCommas(file) {
+  try {
+    const first = (await file.slice(0, 4096).text()).split(/\r?\n/)[0];
+    return first.includes(',') && !first.includes(';');
+  } catch {
+    return false;
+  }
 }
