@@ -22,6 +22,11 @@ public sealed class CreateUserTests(string provider) : BrowserTest(provider)
         var mfa = Page.GetByLabel("Two-factor authentication");
         await Expect(mfa).ToBeCheckedAsync();
         await Expect(Page.GetByText("Security settings will also be applied to all sub-users")).ToBeVisibleAsync();
+        // The service requires both, so neither is offered as optional.
+        await Expect(Page.GetByLabel("Locale", new() { Exact = true })).ToHaveAttributeAsync("aria-required", "true");
+        await Expect(Page.GetByLabel("Time zone", new() { Exact = true })).ToHaveAttributeAsync("aria-required", "true");
+        await Expect(Page.Locator("label[for='f-locale']")).Not.ToContainTextAsync("optional");
+        await Expect(Page.Locator("label[for='f-time_zone']")).Not.ToContainTextAsync("optional");
         await ScreenAsync("create-user");
 
         await Page.GetByLabel("Email (login)").FillAsync("not-an-email");

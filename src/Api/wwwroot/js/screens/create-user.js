@@ -21,8 +21,8 @@ const FIELDS = [
   { param: 'user.post_city', name: 'post_city', label: 'City', section: 'contact' },
   { param: 'user.post_street_address', name: 'post_street_address', label: 'Street address', section: 'contact' },
   { param: 'user.post_index', name: 'post_index', label: 'Postcode', section: 'contact' },
-  { param: 'locale', name: 'locale', label: 'Locale', value: 'en_US', hint: 'Such as en_US.', section: 'preferences' },
-  { param: 'time_zone', name: 'time_zone', label: 'Time zone', value: 'UTC', hint: 'An IANA name such as Europe/London.', section: 'preferences' },
+  { param: 'locale', name: 'locale', label: 'Locale', value: 'en_US', required: true, hint: 'Such as en_US.', section: 'preferences' },
+  { param: 'time_zone', name: 'time_zone', label: 'Time zone', value: 'UTC', required: true, hint: 'An IANA name such as Europe/London.', section: 'preferences' },
   { param: 'comment', name: 'comment', label: 'Comment', multiline: true, section: 'preferences' },
 ];
 
