@@ -181,9 +181,9 @@ public sealed class ManagementCommandTests(string provider) : FunctionalTest(pro
     }
 
     [TestCase("account create --dealer 0 --login x --password Secret123! --permissions users:read", "--dealer: ")]
-    [TestCase("account create --dealer 1 --login x --password short --permissions users:read", "--password: ")]
-    [TestCase("account set-password --login x --password short", "--password: ")]
-    [TestCase("dealer block --id 0", "--id: ")]
+    [TestCase("account create --dealer 1 --login x --password short --permissions users:read", "--password: must be 8 to 64 characters\n")]
+    [TestCase("account set-password --login x --password short", "--password: must be 8 to 64 characters\n")]
+    [TestCase("dealer block --id 0", "--id: must be positive\n")]
     public async Task RefusedValue_NamesItsOptionAndExits2(string commandLine, string named)
     {
         var result = await Run(commandLine.Split(' '));

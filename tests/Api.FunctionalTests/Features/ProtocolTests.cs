@@ -49,6 +49,7 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
     {
         var response = (await Call("panel/account/auth", new { })).ShouldFail(7);
         Assert.That(response.ErrorParameters, Is.EqualTo(new[] { "login", "password" }));
+        Assert.That(response["errors"].EnumerateArray().Select(e => e.GetProperty("error").GetString()), Has.All.EqualTo("is required"));
     }
 
     [Test]

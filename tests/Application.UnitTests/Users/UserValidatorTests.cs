@@ -47,9 +47,20 @@ public sealed class UserValidatorTests
     public void Create_WhenPasswordOver64_NamesPassword() =>
         Assert.That(RejectedCreate(UserHandlerTests.Jane(), new string('x', 65)), Is.EqualTo(new[] { "password" }));
 
+    [TestCase("12ab")]
+    [TestCase("+49151123")]
+    [TestCase("١٢٣")]
+    [TestCase("１２３")]
+    [TestCase("123\n")]
+    public void Create_WhenPhoneIsNotAsciiDigits_NamesUserPhone(string phone) =>
+        Assert.That(RejectedCreate(UserHandlerTests.Jane() with { Phone = phone }), Is.EqualTo(new[] { "user.phone" }));
+
     [Test]
-    public void Create_WhenPhoneHasLetters_NamesUserPhone() =>
-        Assert.That(RejectedCreate(UserHandlerTests.Jane() with { Phone = "12ab" }), Is.EqualTo(new[] { "user.phone" }));
+    public void Create_WhenLocaleOrTimeZoneEndsInALineBreak_NamesThem()
+    {
+        Assert.That(RejectedCreate(UserHandlerTests.Jane(), locale: "en_US\n"), Is.EqualTo(new[] { "locale" }));
+        Assert.That(RejectedCreate(UserHandlerTests.Jane(), timeZone: "Europe/London\n"), Is.EqualTo(new[] { "time_zone" }));
+    }
 
     [Test]
     public void Create_WhenNameTooLong_NamesIt() =>

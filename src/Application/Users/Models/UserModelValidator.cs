@@ -20,7 +20,7 @@ public sealed class UserModelValidator : AbstractValidator<UserModel>
         RuleFor(u => u.LegalName).NotEmpty().When(u => u.LegalType == UserModel.LegalEntity)
             .WithMessage("is required for a legal entity");
         RuleFor(u => u.LegalName).MaximumLength(200).WithMessage("must be at most 200 characters").SingleLineText();
-        RuleFor(u => u.Phone).Matches(@"^\d{0,15}$").WithMessage("must be at most 15 digits");
+        RuleFor(u => u.Phone).Matches(@"^[0-9]{0,15}\z").WithMessage("must be at most 15 digits (0-9), without spaces or +");
         RuleFor(u => u.PostCountry).MaximumLength(100).WithMessage("must be at most 100 characters").SingleLineText();
         RuleFor(u => u.PostRegion).MaximumLength(100).WithMessage("must be at most 100 characters").SingleLineText();
         RuleFor(u => u.PostCity).MaximumLength(100).WithMessage("must be at most 100 characters").SingleLineText();

@@ -26,9 +26,9 @@ public static class UserRules
             .Must(p => p is null || p.All(c => !char.IsControl(c))).WithMessage("must contain printable characters only");
 
     public static IRuleBuilderOptions<T, string?> ValidLocale<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("is required").Matches(@"^[a-z]{2,3}(_[A-Z]{2})?$").WithMessage("must look like en_US");
+        rule.NotEmpty().WithMessage("is required").Matches(@"^[a-z]{2,3}(_[A-Z]{2})?\z").WithMessage("must look like en_US");
 
     public static IRuleBuilderOptions<T, string?> ValidTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("is required").MaximumLength(64).WithMessage("must be at most 64 characters")
-            .Matches(@"^[A-Za-z]+(?:[/_+\-][A-Za-z0-9]+)*$").WithMessage("must be an IANA time zone such as Europe/London");
+            .Matches(@"^[A-Za-z]+(?:[/_+\-][A-Za-z0-9]+)*\z").WithMessage("must be an IANA time zone such as Europe/London");
 }

@@ -8,7 +8,7 @@ public sealed class AuthenticatePanelAccountCommandValidator : AbstractValidator
     public AuthenticatePanelAccountCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Login).NotEmpty().MaximumLength(254).SingleLineText();
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(256);
+        RuleFor(c => c.Login).NotEmpty().WithMessage("is required").MaximumLength(254).WithMessage("must be at most 254 characters").SingleLineText();
+        RuleFor(c => c.Password).NotEmpty().WithMessage("is required").MaximumLength(256).WithMessage("must be at most 256 characters");
     }
 }

@@ -8,6 +8,6 @@ public sealed class CreateDealerCommandValidator : AbstractValidator<CreateDeale
     public CreateDealerCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200).SingleLineText();
+        RuleFor(c => c.Name).NotEmpty().WithMessage("is required").MaximumLength(200).WithMessage("must be at most 200 characters").SingleLineText();
     }
 }

@@ -8,7 +8,7 @@ public sealed class SetPanelAccountPasswordCommandValidator : AbstractValidator<
     public SetPanelAccountPasswordCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Login).NotEmpty().SingleLineText();
-        RuleFor(c => c.Password).NotEmpty().Length(8, 64);
+        RuleFor(c => c.Login).NotEmpty().WithMessage("is required").SingleLineText();
+        RuleFor(c => c.Password).NotEmpty().WithMessage("is required").Length(8, 64).WithMessage("must be 8 to 64 characters");
     }
 }
