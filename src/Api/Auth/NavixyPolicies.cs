@@ -17,6 +17,9 @@ public static class NavixyPolicies
     /// <summary>A full user-API session.</summary>
     public const string UserSession = "user";
 
+    /// <summary>A full user-API session of a master user: sub-users get 13.</summary>
+    public const string MasterUserSession = "user:master";
+
     /// <summary>A second-factor session, good only for <c>user/auth/code/*</c>.</summary>
     public const string SecondFactorSession = "user:second_factor";
 
@@ -32,6 +35,8 @@ public static class NavixyPolicies
         }
 
         options.AddPolicy(UserSession, p => p.AddAuthenticationSchemes(NavixyClaims.UserScheme).RequireAuthenticatedUser().RequireClaim(NavixyClaims.SessionKind, NavixyClaims.FullSession));
+        options.AddPolicy(MasterUserSession, p => p.AddAuthenticationSchemes(NavixyClaims.UserScheme).RequireAuthenticatedUser()
+            .RequireClaim(NavixyClaims.SessionKind, NavixyClaims.FullSession).RequireClaim(NavixyClaims.AccountRole, NavixyClaims.MasterUser));
         options.AddPolicy(SecondFactorSession, p => p.AddAuthenticationSchemes(NavixyClaims.UserScheme).RequireAuthenticatedUser().RequireClaim(NavixyClaims.SessionKind, NavixyClaims.SecondFactorSession));
         options.AddPolicy(AnyUserSession, p => p.AddAuthenticationSchemes(NavixyClaims.UserScheme).RequireAuthenticatedUser());
         return options;

@@ -9,7 +9,7 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Api.Auth;
 
-/// <summary>User-API sessions, full or second-factor; the session kind becomes a claim the policies check.</summary>
+/// <summary>User-API sessions, full or second-factor; the session kind and the account role become claims the policies check.</summary>
 public sealed class UserAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -23,5 +23,6 @@ public sealed class UserAuthenticationHandler(
     [
         new(ClaimTypes.NameIdentifier, session.UserId.ToString(CultureInfo.InvariantCulture)),
         new(NavixyClaims.SessionKind, session.Kind == UserSessionKind.Full ? NavixyClaims.FullSession : NavixyClaims.SecondFactorSession),
+        new(NavixyClaims.AccountRole, session.MasterId is null ? NavixyClaims.MasterUser : NavixyClaims.SubUser),
     ];
 }

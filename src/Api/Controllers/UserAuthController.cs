@@ -75,8 +75,8 @@ public sealed class UserAuthController(IMediator mediator) : NavixyController(me
 
     /// <summary>Adds a sub-user to the session's account (master users only); returns its <c>id</c>.</summary>
     [NavixyAction("subuser/register")]
-    [NavixyErrors(ErrorCode.LoginInUse, ErrorCode.OperationNotPermitted)]
-    [Authorize(NavixyPolicies.UserSession)]
+    [NavixyErrors(ErrorCode.LoginInUse)]
+    [Authorize(NavixyPolicies.MasterUserSession)]
     public async Task<CreatedIdReply> RegisterSubUser([FromNavixy] RegisterSubUserRequest request, CancellationToken cancellationToken)
     {
         var id = await Mediator.Send(new RegisterSubUserCommand(UserSession.UserId, request.User, request.Password), cancellationToken);

@@ -34,6 +34,7 @@ public static class NavixyErrorCatalogue
             {
                 NavixyPolicies.PanelSession or NavixyPolicies.AnyUserSession => [],
                 NavixyPolicies.UserSession or NavixyPolicies.SecondFactorSession => [ErrorCode.ForbiddenForSessionType],
+                NavixyPolicies.MasterUserSession => [ErrorCode.ForbiddenForSessionType, ErrorCode.OperationNotPermitted],
                 _ => [ErrorCode.OperationNotPermitted],
             });
         }

@@ -86,6 +86,7 @@ public sealed class UserLoginTests(string provider) : FunctionalTest(provider)
         Assert.That(info.GetProperty("master_id").GetInt64(), Is.EqualTo(master.Id));
         Assert.That(info.GetProperty("id").GetInt64(), Is.EqualTo(subId));
         (await Call("subuser/register", new { user = new { login = Unique("sub2") + "@example.com", first_name = "A", last_name = "B" }, password = "Sub-Passw0rd" }, subAuth.Hash)).ShouldFail(13, HttpStatusCode.Forbidden);
+        (await Call("subuser/register", new { }, subAuth.Hash)).ShouldFail(13, HttpStatusCode.Forbidden); // the session before the parameters
 
         (await Call("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { master.Id } }, settings = Allowed }, panel)).ShouldSucceed();
 
