@@ -20,9 +20,10 @@ public static class NavixyCredential
         var schemeNamed = true;
         if (context.Request.Headers.TryGetValue(HeaderNames.Authorization, out var header) && header.Count > 0)
         {
-            // A bare hash in the header is malformed: only the NVX scheme says the header is a Navixy session.
+            // A bare hash in the header is malformed: only the NVX scheme (in any letter case, as HTTP schemes are)
+            // says the header is a Navixy session. Two headers are malformed too: neither can be picked as meant.
             var value = header[0] ?? string.Empty;
-            schemeNamed = value.StartsWith(Scheme, StringComparison.Ordinal);
+            schemeNamed = header.Count == 1 && value.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
             hash = schemeNamed ? value[Scheme.Length..] : value;
         }
         else if (NavixyParameters.Of(context).Contains("hash"))

@@ -80,6 +80,20 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
     public async Task Credential_MissingOrMalformed_Returns3(string? authorization) =>
         (await Raw(HttpMethod.Post, "/v2/panel/account/get_permissions", authorization: authorization)).ShouldFail(3);
 
+    [TestCase("nvx ")]
+    [TestCase("Nvx ")]
+    public async Task Credential_SchemeInAnyLetterCase_IsAccepted(string scheme) =>
+        (await Raw(HttpMethod.Post, "/v2/panel/account/get_permissions", authorization: scheme + AdminHash)).ShouldSucceed();
+
+    [Test]
+    public async Task Credential_InTwoAuthorizationHeaders_Returns3()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/panel/account/get_permissions");
+        request.Headers.TryAddWithoutValidation("Authorization", ["NVX " + AdminHash, "NVX " + AdminHash]);
+
+        (await Send(request)).ShouldFail(3);
+    }
+
     [Test]
     public async Task Credential_WellFormedButUnknown_Returns4() =>
         (await Raw(HttpMethod.Post, "/v2/panel/account/get_permissions", authorization: "NVX 22eac1c27af4be7b9d04da2ce1af111b")).ShouldFail(4);
