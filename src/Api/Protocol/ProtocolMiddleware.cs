@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,6 +24,11 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
         {
             await next(context);
             return;
+        }
+
+        if (!EscapesDecodeToUtf8(context.Request.QueryString.Value))
+        {
+            throw new NavixyException(ErrorCode.WrongRequestFormat, "The query string is not valid UTF-8");
         }
 
         var parameters = new NavixyParameters();
@@ -95,6 +101,8 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
                 throw new NavixyException(ErrorCode.WrongRequestFormat, "A multipart part names an unsupported charset");
             }
 
+            await CheckTextPartsAreUtf8Async(body, HeaderUtilities.RemoveQuotes(contentType!.Boundary).Value!, context.RequestAborted);
+
             foreach (var (name, values) in form)
             {
                 parameters.SetText(name, values[0] ?? string.Empty);
@@ -125,6 +133,11 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
         if (mediaType is null or "application/x-www-form-urlencoded")
         {
             var text = Encoding.UTF8.GetString(body);
+            if (!EscapesDecodeToUtf8(text))
+            {
+                throw new NavixyException(ErrorCode.WrongRequestFormat, "The form body is not valid UTF-8");
+            }
+
             foreach (var (name, values) in QueryHelpers.ParseQuery(text))
             {
                 parameters.SetText(name, values[0] ?? string.Empty);
@@ -134,6 +147,43 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
         }
 
         throw new NavixyException(ErrorCode.WrongRequestFormat, $"Unsupported content type {mediaType}");
+    }
+
+    /// <summary>
+    /// The form reader decodes a text part with U+FFFD for each invalid byte; such a part is refused like any other
+    /// body that is not UTF-8. Files are the action's to read, and a part that names another charset is read in it.
+    /// </summary>
+    private static async Task CheckTextPartsAreUtf8Async(byte[] body, string boundary, CancellationToken cancellationToken)
+    {
+        var reader = new MultipartReader(boundary, new MemoryStream(body));
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            var named = MediaTypeHeaderValue.TryParse(section.ContentType, out var partType) ? partType.Charset : default;
+            if (section.GetContentDispositionHeader()?.IsFileDisposition() == true
+                || (named.HasValue && !named.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            using var text = new MemoryStream();
+            await section.Body.CopyToAsync(text, cancellationToken);
+            if (!Utf8.IsValid(text.GetBuffer().AsSpan(0, (int)text.Length)))
+            {
+                throw new NavixyException(ErrorCode.WrongRequestFormat, "A multipart part is not valid UTF-8");
+            }
+        }
+    }
+
+    /// <summary>Whether percent-escapes decode to UTF-8: the form and query readers keep an invalid escape as literal text.</summary>
+    private static bool EscapesDecodeToUtf8(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Contains('%'))
+        {
+            return true;
+        }
+
+        var encoded = Encoding.UTF8.GetBytes(text);
+        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(encoded, 0, encoded.Length));
     }
 
     private static JsonObject ParseJsonObject(byte[] body)

@@ -80,6 +80,16 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
     public async Task Credential_MissingOrMalformed_Returns3(string? authorization) =>
         (await Raw(HttpMethod.Post, "/v2/panel/account/get_permissions", authorization: authorization)).ShouldFail(3);
 
+    [TestCase("login=a%FFb")]
+    [TestCase("login=%ED%A0%80")]
+    [TestCase("login=%C3")]
+    public async Task Query_WithAnEscapeThatIsNotUtf8_Returns5(string query) =>
+        (await Raw(HttpMethod.Get, "/v2/panel/account/auth?" + query + "&password=x")).ShouldFail(5);
+
+    [Test]
+    public async Task Query_WithUtf8Escapes_IsRead() =>
+        (await Raw(HttpMethod.Get, "/v2/panel/account/auth?login=%C3%A9mile&password=wrong-password")).ShouldFail(12);
+
     [TestCase("nvx ")]
     [TestCase("Nvx ")]
     public async Task Credential_SchemeInAnyLetterCase_IsAccepted(string scheme) =>

@@ -158,6 +158,8 @@ public static class HostileCorpus
         yield return Case("JSON null at the root", 5, () => Json("null"));
         yield return Case("invalid UTF-8 inside JSON", 5, () => Bytes([.. "{\"login\":\""u8, 0xFF, 0xFE, 0xC3, .. "\"}"u8], "application/json"));
         yield return Case("invalid UTF-8 in a form", 5, () => Bytes([.. "login="u8, 0xC3, 0x28, 0xFF], "application/x-www-form-urlencoded"));
+        yield return Case("escape that decodes to invalid UTF-8 in a form", 5, () => Text("login=a%FFb", "application/x-www-form-urlencoded"));
+        yield return Case("multipart text part not UTF-8", 5, () => Bytes([.. "--XyZ\r\nContent-Disposition: form-data; name=\"login\"\r\n\r\nBad"u8, 0xFF, .. "Name\r\n--XyZ--\r\n"u8], "multipart/form-data; boundary=XyZ"));
         yield return Case("XML content type", 5, () => Text("<request><login>admin</login></request>", "application/xml"));
         yield return Case("Content-Type that is no media type", 5, () => Labelled(valid, "garbage"));
         yield return Case("plain text that is not JSON", 5, () => Text("login admin please", "text/plain"));
