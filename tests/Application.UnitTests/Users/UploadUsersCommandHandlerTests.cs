@@ -70,6 +70,31 @@ public sealed class UploadUsersCommandHandlerTests
     }
 
     [Test]
+    public void Handle_WhenAnEarlierRowHasABadLoginAndALaterABadDemo_ReportsTheEarlierRow()
+    {
+        var ex = Assert.ThrowsAsync<ValidationException>(() => Upload(
+            "login;first_name;last_name;legal_type;password;demo\nbad-login;Ann;Lee;individual;Passw0rd1;\nb@x.com;Bo;Ng;individual;Passw0rd2;maybe\n"));
+
+        Assert.That(ex!.RowNumber, Is.EqualTo(2));
+        Assert.That(ex.Errors.Select(e => e.Parameter), Is.EqualTo(new[] { "user.login" }));
+    }
+
+    [Test]
+    public void Handle_WhenAnotherRequestTakesALoginBeforeTheInsert_Throws206WithItsRow()
+    {
+        _users.SetupSequence(u => u.FindTakenLoginsAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([])
+            .ReturnsAsync(["b@x.com"]);
+        _users.Setup(u => u.AddManyAsync(It.IsAny<IReadOnlyCollection<User>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DuplicateKeyException(new InvalidOperationException("unique index")));
+
+        var ex = Assert.ThrowsAsync<NavixyException>(() => Upload(Header + "a@x.com;Ann;Lee;individual;Passw0rd1\nb@x.com;Bo;Ng;individual;Passw0rd2\n"));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCode.LoginInUse));
+        Assert.That(ex.RowNumber, Is.EqualTo(3));
+    }
+
+    [Test]
     public void Handle_WhenLoginRepeatedInFile_Throws206WithRowOfSecond()
     {
         var ex = Assert.ThrowsAsync<NavixyException>(() => Upload(Header + "a@x.com;Ann;Lee;individual;Passw0rd1\nA@X.com;Bo;Ng;individual;Passw0rd2\n"));

@@ -54,10 +54,13 @@ public sealed class UploadUsersCommandHandler(
     public async Task<UploadUsersResult> Handle(UploadUsersCommand request, CancellationToken cancellationToken)
     {
         var rows = ReadRows(request.File!);
-        var commands = rows.Select(r => (r.Number, Command: ToCommand(request.DealerId, r.Number, r.Values))).ToArray();
-
-        foreach (var (number, command) in commands)
+        var commands = new (int Number, CreateUserCommand Command)[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
+            // Read and checked row by row, so the first bad row is the one reported, whatever its fault.
+            var (number, values) = rows[i];
+            var command = ToCommand(request.DealerId, number, values);
+            commands[i] = (number, command);
             var result = await RowValidator.ValidateAsync(command, cancellationToken);
             if (!result.IsValid)
             {
@@ -75,11 +78,9 @@ public sealed class UploadUsersCommandHandler(
             }
         }
 
-        var taken = (await users.FindTakenLoginsAsync(seen, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var firstTaken = commands.FirstOrDefault(c => taken.Contains(User.LoginKeyOf(c.Command.User!.Login!)));
-        if (firstTaken.Command is not null)
+        if (await FirstTakenRowAsync(commands, seen, cancellationToken) is { } takenRow)
         {
-            throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = firstTaken.Number };
+            throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = takenRow };
         }
 
         // Hashing 10,000 passwords takes minutes: they are stored sealed with the users and hashed in the background
@@ -102,12 +103,19 @@ public sealed class UploadUsersCommandHandler(
         }
         catch (DuplicateKeyException)
         {
-            throw new NavixyException(ErrorCode.LoginInUse);
+            // Another request took a login between the check and the insert: name its row as the check would have.
+            throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = await FirstTakenRowAsync(commands, seen, cancellationToken) };
         }
 
         pendingPasswordSignal.Notify();
 
         return new UploadUsersResult(commands.Length, 0);
+    }
+
+    private async Task<int?> FirstTakenRowAsync((int Number, CreateUserCommand Command)[] commands, IReadOnlyCollection<string> loginKeys, CancellationToken cancellationToken)
+    {
+        var taken = (await users.FindTakenLoginsAsync(loginKeys, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return commands.Where(c => taken.Contains(User.LoginKeyOf(c.Command.User!.Login!))).Select(c => (int?)c.Number).FirstOrDefault();
     }
 
     private static List<(int Number, Dictionary<string, string> Values)> ReadRows(byte[] file)
