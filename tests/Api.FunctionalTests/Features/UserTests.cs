@@ -37,6 +37,20 @@ public sealed class UserTests(string provider) : FunctionalTest(provider)
     }
 
     [Test]
+    public async Task Create_TakesTheUsersCommentWhenNoTopLevelOneIsSent()
+    {
+        var (_, hash) = await NewDealer();
+        async Task<string?> CommentOf(object body) =>
+            (await Call("panel/user/read", new { user_id = (await Call("panel/user/create", body, hash)).ShouldSucceed()["id"].GetInt64() }, hash))
+                .ShouldSucceed()["value"].GetProperty("comment").GetString();
+        object User(string? comment) => new { login = Unique("comment") + "@example.com", first_name = "A", last_name = "B", legal_type = "individual", comment };
+
+        Assert.That(await CommentOf(new { user = User("inner"), password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }), Is.EqualTo("inner"));
+        Assert.That(await CommentOf(new { user = User("inner"), password = "Passw0rd!", locale = "en_US", time_zone = "UTC", comment = "outer" }), Is.EqualTo("outer"));
+        (await Call("panel/user/create", new { user = User(new string('x', 256)), password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }, hash)).ShouldFail(7);
+    }
+
+    [Test]
     public async Task Create_WithOwnMfaSettings_ShowsThemAndEffectiveSetting()
     {
         var (_, hash) = await NewDealer();

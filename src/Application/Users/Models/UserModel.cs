@@ -9,6 +9,7 @@ namespace Navixy.Panel.Application.Users.Models;
 /// <param name="LegalType"><c>individual</c>, <c>legal_entity</c> or <c>sole_trader</c>.</param>
 /// <param name="Demo">A demo user is never asked for a second factor.</param>
 /// <param name="DealerMfaSettings">The account's own MFA settings; when absent the dealer default applies. An extension: Navixy's panel sets them with a second call.</param>
+/// <param name="Comment">At most 255 characters; the top-level <c>comment</c> of <c>create</c> is taken instead when both are sent.</param>
 public sealed record UserModel(
     [property: RequiredParameter] string? Login,
     [property: RequiredParameter] string? FirstName,
@@ -23,7 +24,8 @@ public sealed record UserModel(
     string? PostStreetAddress,
     string? PostIndex,
     bool? Demo,
-    [property: NavixyExtension] MfaSettingsModel? DealerMfaSettings)
+    [property: NavixyExtension] MfaSettingsModel? DealerMfaSettings,
+    string? Comment = null)
 {
     public const string Individual = "individual";
     public const string LegalEntity = "legal_entity";

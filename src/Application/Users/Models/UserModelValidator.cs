@@ -26,6 +26,7 @@ public sealed class UserModelValidator : AbstractValidator<UserModel>
         RuleFor(u => u.PostCity).MaximumLength(100).WithMessage("must be at most 100 characters").SingleLineText();
         RuleFor(u => u.PostStreetAddress).MaximumLength(200).WithMessage("must be at most 200 characters").MultiLineText();
         RuleFor(u => u.PostIndex).MaximumLength(20).WithMessage("must be at most 20 characters").SingleLineText();
+        RuleFor(u => u.Comment).MaximumLength(255).WithMessage("must be at most 255 characters").MultiLineText();
         RuleFor(u => u.DealerMfaSettings!).SetValidator(new MfaSettingsModelValidator()).When(u => u.DealerMfaSettings is not null);
     }
 }

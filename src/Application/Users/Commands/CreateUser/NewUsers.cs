@@ -14,7 +14,7 @@ public static class NewUsers
             model.ToProfile(),
             locale,
             timeZone,
-            comment?.Trim(),
+            (string.IsNullOrEmpty(comment) ? model.Comment : comment)?.Trim(),
             model.Demo ?? false,
             model.DealerMfaSettings?.ToDomain(),
             now);
