@@ -2,13 +2,6 @@ using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Domain.Audit;
 
-public enum AuditActorType
-{
-    System = 0,
-    PanelAccount = 1,
-    User = 2,
-}
-
 /// <summary>
 /// Who did what an event records: a panel account, an end user or the system, with the id and login it had then.
 /// <see cref="AccountId"/> is the master user a user actor belongs to: the event concerns that account.

@@ -2,14 +2,6 @@ using System.Globalization;
 
 namespace Navixy.Panel.Domain.Audit;
 
-public enum AuditTargetType
-{
-    All = 1,
-    Selected = 2,
-    Default = 3,
-    User = 4,
-}
-
 /// <summary>
 /// Whom an event's change applies to: every master user of the dealer, a selection, the dealer default, or one user.
 /// </summary>

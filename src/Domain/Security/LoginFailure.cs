@@ -1,12 +1,5 @@
 namespace Navixy.Panel.Domain.Security;
 
-/// <summary>Where a failed login happened; each scope keeps its own throttle.</summary>
-public enum LoginScope
-{
-    Panel = 1,
-    User = 2,
-}
-
 /// <summary>
 /// One failed login attempt, kept in the database so throttling holds across API instances. The row is written
 /// before the password is checked (when fewer than <see cref="Limit"/> are recent, in the same atomic step) and

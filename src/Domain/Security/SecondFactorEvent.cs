@@ -1,14 +1,5 @@
 namespace Navixy.Panel.Domain.Security;
 
-public enum SecondFactorEventKind
-{
-    /// <summary>A one-time code checked against a live code of one of the user's second-factor sessions.</summary>
-    CodeChecked = 1,
-
-    /// <summary>A one-time code handed to the mail delivery.</summary>
-    CodeMailed = 2,
-}
-
 /// <summary>
 /// One code check or code mail of a user, kept in the database so the per-account limits hold over all of the
 /// user's second-factor sessions and across API instances. A check is written before the code is compared and
