@@ -4,14 +4,6 @@ using Navixy.Panel.Domain.Notifications;
 
 namespace Navixy.Panel.Application.Notifications;
 
-/// <summary>Which MFA changes are mailed to the users they concern (<c>Notifications:MfaChanges</c>).</summary>
-public enum MfaChangeNotices
-{
-    Off,
-    TurnedOff,
-    All,
-}
-
 /// <summary>Section <c>Notifications</c> of the configuration, checked at start.</summary>
 public sealed class NotificationOptions
 {

@@ -4,9 +4,6 @@ using Navixy.Panel.Domain.Security;
 
 namespace Navixy.Panel.Application.UserAuth;
 
-/// <summary>A place a code check or code mail holds under the account's limits until its outcome is known.</summary>
-public sealed record SecondFactorReservation(long EventId);
-
 /// <summary>
 /// The per-account limits of the second factor, over all of a user's second-factor sessions and every API instance
 /// (the state is in the database): <see cref="SecondFactorEvent.WrongCodes"/> wrong codes, then 105 on

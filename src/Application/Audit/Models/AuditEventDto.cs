@@ -1,22 +1,9 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Navixy.Panel.Application.Mfa.Models;
 using Navixy.Panel.Application.Users.Models;
 using Navixy.Panel.Domain.Audit;
 
 namespace Navixy.Panel.Application.Audit.Models;
-
-/// <summary><c>actor</c> of an event: <c>{"type": "panel_account"|"user"|"system", "id", "login"}</c>.</summary>
-public sealed record AuditActorDto(string Type, long? Id, string? Login);
-
-/// <summary>
-/// <c>target</c> of an event: <c>{"type":"all"}</c>, <c>{"type":"default"}</c>, <c>{"type":"selected","ids":[...]}</c>
-/// or <c>{"type":"user","id":N}</c>; keys a type has no use for are left out.
-/// </summary>
-public sealed record AuditTargetDto(
-    string Type,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<long>? Ids,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Id);
 
 /// <summary>An event as <c>panel/audit/list</c> shows it.</summary>
 public sealed record AuditEventDto(

@@ -3,9 +3,6 @@ using Navixy.Panel.Domain.Security;
 
 namespace Navixy.Panel.Application.Common.Security;
 
-/// <summary>A login attempt that holds its place under the throttle until its password is checked.</summary>
-public sealed record LoginAttempt(long FailureId);
-
 /// <summary>
 /// Password checks of panel and user logins: counts failed logins per login in the database, so the limit
 /// holds across API instances, and takes the same time whether or not the login exists.
