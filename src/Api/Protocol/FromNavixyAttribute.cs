@@ -10,13 +10,3 @@ public sealed class FromNavixyAttribute : Attribute, IBinderTypeProviderMetadata
 
     public Type BinderType => typeof(NavixyModelBinder);
 }
-
-internal sealed class NavixyModelBinder : IModelBinder
-{
-    public Task BindModelAsync(ModelBindingContext bindingContext)
-    {
-        var parameters = NavixyParameters.Of(bindingContext.HttpContext);
-        bindingContext.Result = ModelBindingResult.Success(ParameterBinder.Bind(parameters, bindingContext.ModelType));
-        return Task.CompletedTask;
-    }
-}
