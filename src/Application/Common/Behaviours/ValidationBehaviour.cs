@@ -15,7 +15,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
-            errors.AddRange(result.Errors.Select(f => new ParameterError(ParameterPath.FromPropertyPath(f.PropertyName), f.ErrorMessage)));
+            errors.AddRange(result.Errors.Select(ParameterError.From));
         }
 
         if (errors.Count > 0)

@@ -2,7 +2,6 @@ using System.Text;
 using FluentValidation;
 using MediatR;
 using Navixy.Panel.Application.Audit;
-using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Application.Common.Security;
@@ -64,7 +63,7 @@ public sealed class UploadUsersCommandHandler(
             var result = await RowValidator.ValidateAsync(command, cancellationToken);
             if (!result.IsValid)
             {
-                var errors = result.Errors.Select(f => new ParameterError(ParameterPath.FromPropertyPath(f.PropertyName), f.ErrorMessage)).ToArray();
+                var errors = result.Errors.Select(ParameterError.From).ToArray();
                 throw new ValidationException(errors) { RowNumber = number };
             }
         }
