@@ -181,8 +181,6 @@ public sealed class User
 
     public void Deactivate() => Activated = false;
 
-    public void Activate() => Activated = true;
-
     private void ApplyProfile(UserProfile profile)
     {
         LegalType = profile.LegalType;
