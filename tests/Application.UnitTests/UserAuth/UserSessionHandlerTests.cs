@@ -33,7 +33,7 @@ public sealed class UserSessionHandlerTests
 
     private void GivenSession(string hash, UserSession session, bool activated = true, bool dealerBlocked = false) =>
         _sessions.Setup(s => s.FindByDigestAsync(It.Is<byte[]>(d => System.Text.Encoding.ASCII.GetString(d) == "digest:" + hash), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new UserSessionInfo(session, session.UserId, 7, activated, dealerBlocked));
+            .ReturnsAsync(new UserSessionInfo(session, 7, activated, dealerBlocked));
 
     [Test]
     public async Task Authenticate_LiveFullSession_ReturnsContextAndSlidesExpiryAtMostEveryFewMinutes()

@@ -17,7 +17,7 @@ internal sealed class UserSessionRepository(PanelDbContext db, DatabaseOptions d
                 where session.TokenDigest == tokenDigest
                 select new { Session = session, user.MasterId, user.Activated, DealerBlocked = dealer.Blocked })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new UserSessionInfo(row.Session, row.Session.UserId, row.MasterId, row.Activated, row.DealerBlocked);
+        return row is null ? null : new UserSessionInfo(row.Session, row.MasterId, row.Activated, row.DealerBlocked);
     }
 
     public Task<UserSession?> FindAsync(long sessionId, CancellationToken cancellationToken) =>

@@ -47,6 +47,6 @@ public sealed class AuthenticateUserSessionQueryHandler(
             }
         }
 
-        return new UserSessionContext(found.Session.Id, found.UserId, found.MasterId, found.Session.Kind);
+        return new UserSessionContext(found.Session.Id, found.Session.UserId, found.MasterId, found.Session.Kind);
     }
 }
