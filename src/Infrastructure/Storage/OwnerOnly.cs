@@ -7,8 +7,8 @@ namespace Navixy.Panel.Infrastructure.Storage;
 /// </summary>
 public static class OwnerOnly
 {
-    private const UnixFileMode Folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode File = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerReadWriteExecute = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Creates the folder owner-only (missing parents get the default mode); an existing folder is kept as it is.</summary>
     public static void CreateDirectory(string path)
@@ -19,7 +19,7 @@ public static class OwnerOnly
         }
         else
         {
-            Directory.CreateDirectory(path, Folder);
+            Directory.CreateDirectory(path, OwnerReadWriteExecute);
         }
     }
 
@@ -29,7 +29,7 @@ public static class OwnerOnly
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = File;
+            options.UnixCreateMode = OwnerReadWrite;
         }
 
         return new FileStream(path, options);
@@ -42,7 +42,7 @@ public static class OwnerOnly
         {
             using var created = CreateNewFile(path);
         }
-        catch (IOException) when (System.IO.File.Exists(path) || !Directory.Exists(Path.GetDirectoryName(path)))
+        catch (IOException) when (File.Exists(path) || !Directory.Exists(Path.GetDirectoryName(path)))
         {
             // Already there (kept as it is), or no folder to create it in: its opener reports that.
         }
