@@ -19,7 +19,7 @@ namespace Navixy.Panel.Infrastructure.Persistence;
 /// transaction mode (PgBouncer) the probe is not heard, so the cache never serves; set
 /// <c>Database:ReadCacheSeconds=0</c> there to skip the retries.
 /// </remarks>
-internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadCache cache, ILogger<DealerChangeListener> logger)
+internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadCache cache, ILogger<DealerChangeListener> logger, TimeProvider clock)
     : BackgroundService
 {
     public const string Channel = "navixy_panel_dealer_changes";
@@ -67,11 +67,11 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
                 // A connection hears its own notifications. Through a pooler in transaction mode the LISTEN and the
                 // notification can land on different server connections and nothing is ever heard: serving then
                 // would keep every read stale for the lifetime.
-                var probeDeadline = DateTime.UtcNow + ProbeWait;
-                while (!probeHeard && DateTime.UtcNow < probeDeadline)
+                var probeDeadline = clock.GetUtcNow() + ProbeWait;
+                while (!probeHeard && clock.GetUtcNow() < probeDeadline)
                 {
                     // In milliseconds, at least 1: Npgsql reads a timeout of 0 as "wait forever".
-                    await connection.WaitAsync(Math.Max(1, (int)Math.Ceiling((probeDeadline - DateTime.UtcNow).TotalMilliseconds)), stoppingToken);
+                    await connection.WaitAsync(Math.Max(1, (int)Math.Ceiling((probeDeadline - clock.GetUtcNow()).TotalMilliseconds)), stoppingToken);
                 }
 
                 if (!probeHeard)
@@ -108,7 +108,7 @@ internal sealed class DealerChangeListener(DatabaseOptions database, DealerReadC
 
             try
             {
-                await Task.Delay(retry, stoppingToken);
+                await Task.Delay(retry, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
