@@ -10,7 +10,7 @@ public sealed record HealthReply(string Status, string Database, string ReadCach
     public static HealthReply From(HealthReport report)
     {
         var reachable = report.Entries.TryGetValue(DatabaseHealthCheck.Name, out var database) && database.Status == HealthStatus.Healthy;
-        var readCache = report.Entries.TryGetValue(ReadCacheHealthCheck.Name, out var cache) ? cache.Data[ReadCacheHealthCheck.StateKey] as string : null;
+        var readCache = report.Entries.TryGetValue(ReadCacheHealthCheck.Name, out var cache) ? cache.Data[ReadCacheHealthCheck.Name] as string : null;
         var housekeeping = report.Entries.TryGetValue(HousekeepingHealthCheck.Name, out var pass) ? pass.Data[HousekeepingHealthCheck.Name] as HousekeepingHealth : null;
         // Null while the database or the outbox table cannot be read.
         var outbox = reachable && report.Entries.TryGetValue(OutboxHealthCheck.Name, out var backlog) && backlog.Data.TryGetValue(OutboxHealthCheck.Name, out var data)

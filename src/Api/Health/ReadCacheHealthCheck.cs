@@ -10,11 +10,10 @@ namespace Navixy.Panel.Api.Health;
 public sealed class ReadCacheHealthCheck(DealerReadCache cache) : IHealthCheck
 {
     public const string Name = "read_cache";
-    public const string StateKey = "state";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var state = !cache.Enabled ? "off" : cache.Serving ? "serving" : "paused";
-        return Task.FromResult(HealthCheckResult.Healthy(data: new Dictionary<string, object> { [StateKey] = state }));
+        return Task.FromResult(HealthCheckResult.Healthy(data: new Dictionary<string, object> { [Name] = state }));
     }
 }
