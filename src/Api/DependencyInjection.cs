@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api.Auth;
+using Navixy.Panel.Api.Health;
 using Navixy.Panel.Api.Logging;
 using Navixy.Panel.Api.OpenApi;
 using Navixy.Panel.Api.Protocol;

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Api;
+using Navixy.Panel.Api.Health;
 using Navixy.Panel.Api.Logging;
 using Navixy.Panel.Api.Pages;
 using Navixy.Panel.Api.Management;

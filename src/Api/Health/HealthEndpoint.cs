@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Navixy.Panel.Api.Health;
 
-namespace Navixy.Panel.Api;
+namespace Navixy.Panel.Api.Health;
 
 /// <summary>
 /// <c>/health</c> through ASP.NET Core health checks: 200 when the database answers, 503 when it does not, with the
