@@ -28,7 +28,7 @@ public sealed class PasswordHashing : IDisposable
     /// </summary>
     public static int DefaultBulkWorkers => Environment.ProcessorCount;
 
-    /// <summary>Interactive lane width: one per core, since each sign-in is a single short hash.</summary>
+    /// <summary>Interactive lane width: one per core and at least two, since each sign-in is a single short hash.</summary>
     public static int DefaultInteractiveWorkers => Math.Max(2, Environment.ProcessorCount);
 
     public int BulkWorkers => _bulk.Workers;
