@@ -72,6 +72,6 @@ public sealed class UserTests
     }
 
     [Test]
-    public void LoginFailure_NormalizesLogin() =>
-        Assert.That(LoginFailure.NormalizeLogin(" Jane@Example.COM "), Is.EqualTo("jane@example.com"));
+    public void LoginFailure_KeepsTheLoginKey() =>
+        Assert.That(new LoginFailure(LoginScope.User, " Jane@Example.COM ", Now).Login, Is.EqualTo("jane@example.com"));
 }

@@ -1,3 +1,5 @@
+using Navixy.Panel.Domain.Users;
+
 namespace Navixy.Panel.Domain.Security;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class LoginFailure
     public LoginFailure(LoginScope scope, string login, DateTime occurredAt)
     {
         Scope = scope;
-        Login = NormalizeLogin(login);
+        Login = User.LoginKeyOf(login);
         OccurredAt = occurredAt;
     }
 
@@ -31,10 +33,8 @@ public sealed class LoginFailure
 
     public LoginScope Scope { get; private set; }
 
+    /// <summary>The login's key (<see cref="User.LoginKeyOf"/>): compared case-insensitively, so throttling cannot be dodged by changing case.</summary>
     public string Login { get; private set; }
 
     public DateTime OccurredAt { get; private set; }
-
-    /// <summary>Logins are compared case-insensitively, so throttling cannot be dodged by changing case.</summary>
-    public static string NormalizeLogin(string login) => login.Trim().ToLowerInvariant();
 }

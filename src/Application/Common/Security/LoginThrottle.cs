@@ -1,5 +1,6 @@
 using Navixy.Panel.Application.Common.Interfaces;
 using Navixy.Panel.Domain.Security;
+using Navixy.Panel.Domain.Users;
 
 namespace Navixy.Panel.Application.Common.Security;
 
@@ -18,7 +19,7 @@ public sealed class LoginThrottle(ILoginFailureRepository failures, PasswordHash
     /// <summary>Takes a place for one password check of the login; null when its recent failures reach the limit.</summary>
     public async Task<LoginAttempt?> TryBeginAsync(LoginScope scope, string login, CancellationToken cancellationToken)
     {
-        var id = await failures.TryReserveAsync(scope, LoginFailure.NormalizeLogin(login), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var id = await failures.TryReserveAsync(scope, User.LoginKeyOf(login), clock.GetUtcNow().UtcDateTime, cancellationToken);
         return id is { } failureId ? new LoginAttempt(failureId) : null;
     }
 
