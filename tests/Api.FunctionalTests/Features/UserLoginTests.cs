@@ -48,7 +48,8 @@ public sealed class UserLoginTests(string provider) : FunctionalTest(provider)
 
         (await Call("user/get_info", null, secondFactor)).ShouldFail(276, HttpStatusCode.Forbidden);
         (await Call("subuser/register", new { }, secondFactor)).ShouldFail(276, HttpStatusCode.Forbidden);
-        (await Call("user/auth/code/verify", new { code = "not-it" }, secondFactor)).ShouldFail(282);
+        Assert.That((await Call("user/auth/code/verify", new { code = "not-it" }, secondFactor)).ShouldFail(7).ErrorParameters, Is.EqualTo(new[] { "code" }));
+        (await Call("user/auth/code/verify", new { code = LatestCodeFor(user.Login) == "000000" ? "000001" : "000000" }, secondFactor)).ShouldFail(282);
 
         var full = (await Call("user/auth/code/verify", new { code = LatestCodeFor(user.Login) }, secondFactor)).ShouldSucceed().Hash;
 

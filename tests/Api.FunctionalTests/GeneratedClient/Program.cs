@@ -58,9 +58,10 @@ var auth = await client.V2.User.Auth.PostAsync(new UserAuthRequest { Login = log
 Check("user/auth", auth?.Type == "second_factor_required" && auth.FactorType == "email");
 var secondFactor = Nvx<DefaultQueryParameters>(auth!.Hash!);
 
+var code = await CodeAsync();
 try
 {
-    await client.V2.User.Auth.Code.Verify.PostAsync(new VerifyCodeRequest { Code = "not-the-code" }, secondFactor);
+    await client.V2.User.Auth.Code.Verify.PostAsync(new VerifyCodeRequest { Code = code == "000000" ? "000001" : "000000" }, secondFactor);
     Check("user/auth/code/verify (wrong code)", false);
 }
 catch (ResponseError error)
@@ -68,7 +69,6 @@ catch (ResponseError error)
     Check("user/auth/code/verify (wrong code) 282", error.ResponseStatusCode == 400 && error.Status?.Code == 282 && error.Success == false);
 }
 
-var code = await CodeAsync();
 var verified = await client.V2.User.Auth.Code.Verify.PostAsync(new VerifyCodeRequest { Code = code }, secondFactor);
 Check("user/auth/code/verify", verified?.Success == true && verified.Hash?.Length == 32);
 

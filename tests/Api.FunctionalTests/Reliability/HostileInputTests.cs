@@ -432,6 +432,8 @@ public static class HostileCorpus
         {
             ("code missing", "{}"), ("code null", """{"code":null}"""), ("code an object", """{"code":{}}"""),
             ("code too long", """{"code":"12345678901234567"}"""), ("code empty", """{"code":""}"""),
+            ("code five digits", """{"code":"12345"}"""), ("code with a letter", """{"code":"12a456"}"""),
+            ("code with a line break", """{"code":"123456\n"}"""), ("code in Arabic-Indic digits", """{"code":"١٢٣٤٥٦"}"""),
         })
         {
             yield return new($"{Verify} {what}", Verify, Credential.SecondFactor, 7, _ => Json(body));

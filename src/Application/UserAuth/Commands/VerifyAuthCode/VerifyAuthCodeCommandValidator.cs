@@ -7,6 +7,7 @@ public sealed class VerifyAuthCodeCommandValidator : AbstractValidator<VerifyAut
     public VerifyAuthCodeCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Code).NotEmpty().WithMessage("is required").MaximumLength(16).WithMessage("must be at most 16 characters");
+        // Only a code that could have been sent is a guess: a typo of the wrong length costs none of the 5 tries.
+        RuleFor(c => c.Code).NotEmpty().WithMessage("is required").Matches(@"^[0-9]{6}\z").WithMessage("must be 6 digits");
     }
 }
