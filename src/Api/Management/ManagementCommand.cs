@@ -168,7 +168,7 @@ public static class ManagementCommand
             {
                 host = BuildHost();
                 host.Services.GetRequiredService<IStartupValidator>().Validate();
-                await host.Services.InitializeDatabaseAsync();
+                await host.Services.InitializeDatabaseAsync(cancellationToken);
                 await using var scope = host.Services.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
                 foreach (var line in lines(result))

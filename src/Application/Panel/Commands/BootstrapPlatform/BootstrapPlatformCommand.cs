@@ -41,13 +41,15 @@ public sealed class BootstrapPlatformCommandHandler(
         }
 
         var generated = string.IsNullOrEmpty(request.AdminPassword) ? GeneratePassword() : null;
+        // Hashed before the transaction, so the database's write lock is not held for it.
+        var passwordHash = await passwordHashing.HashAsync(request.AdminPassword ?? generated!, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await unitOfWork.InTransactionAsync(async ct =>
         {
             var dealer = new Dealer("Default dealer", now);
             dealers.Add(dealer);
             await unitOfWork.SaveChangesAsync(ct);
-            accounts.Add(new PanelAccount(dealer.Id, AdminLogin, await passwordHashing.HashAsync(request.AdminPassword ?? generated!, cancellationToken), PanelPermissions.All, now));
+            accounts.Add(new PanelAccount(dealer.Id, AdminLogin, passwordHash, PanelPermissions.All, now));
             return true;
         }, cancellationToken);
         return new BootstrapOutcome(true, generated);

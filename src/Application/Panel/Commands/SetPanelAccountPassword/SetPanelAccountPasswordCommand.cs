@@ -1,6 +1,7 @@
 using MediatR;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Application.Common.Interfaces;
+using Navixy.Panel.Application.Common.Security;
 
 namespace Navixy.Panel.Application.Panel.Commands.SetPanelAccountPassword;
 
@@ -10,14 +11,14 @@ namespace Navixy.Panel.Application.Panel.Commands.SetPanelAccountPassword;
 /// </summary>
 public sealed record SetPanelAccountPasswordCommand(string? Login, string? Password) : IRequest<long>;
 
-public sealed class SetPanelAccountPasswordCommandHandler(IPanelAccountRepository accounts, IUnitOfWork unitOfWork, IPasswordHasher passwordHasher)
+public sealed class SetPanelAccountPasswordCommandHandler(IPanelAccountRepository accounts, IUnitOfWork unitOfWork, PasswordHashing passwordHashing)
     : IRequestHandler<SetPanelAccountPasswordCommand, long>
 {
     public async Task<long> Handle(SetPanelAccountPasswordCommand request, CancellationToken cancellationToken)
     {
         var account = await accounts.FindByLoginAsync(request.Login!, cancellationToken)
             ?? throw new NavixyException(ErrorCode.NotFound, $"Panel account '{request.Login}' does not exist");
-        account.ChangePasswordHash(passwordHasher.Hash(request.Password!));
+        account.ChangePasswordHash(await passwordHashing.HashAsync(request.Password!, cancellationToken));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return account.Id;
     }
