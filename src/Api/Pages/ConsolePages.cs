@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Rewrite;
 using Microsoft.Net.Http.Headers;
+using Navixy.Panel.Api.Protocol;
 
 namespace Navixy.Panel.Api.Pages;
 
@@ -17,7 +18,7 @@ public static class ConsolePages
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
     /// <summary>A request outside the API: its framework answers (404, 405) stay plain, without the Navixy envelope.</summary>
-    public static bool IsOutsideApi(HttpRequest request) => !request.Path.StartsWithSegments("/v2");
+    public static bool IsOutsideApi(HttpRequest request) => !ApiPath.Contains(request);
 
     public static IApplicationBuilder UseConsolePages(this IApplicationBuilder app)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Navixy.Panel.Api.Protocol;
 
 namespace Navixy.Panel.Api.Pages;
 
@@ -10,7 +11,7 @@ public sealed class PageSecurityHeaders(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/v2"))
+        if (!ApiPath.Contains(context.Request))
         {
             var headers = context.Response.Headers;
             headers[HeaderNames.ContentSecurityPolicy] = ConsolePages.ContentSecurityPolicy;

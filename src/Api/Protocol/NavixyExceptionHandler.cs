@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Navixy.Panel.Application.Common.Exceptions;
 using Navixy.Panel.Infrastructure.Persistence;
@@ -23,7 +22,7 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
                 if (navixy.RetryAfter is { } wait)
                 {
                     // Whole seconds, rounded up and at least one, so a client that waits as told is not refused again.
-                    httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    RetryAfterHeader.Set(httpContext.Response, wait);
                 }
 
                 await NavixyEnvelope.WriteErrorAsync(httpContext, navixy.Code, navixy.Message, rowNumber: navixy.RowNumber);

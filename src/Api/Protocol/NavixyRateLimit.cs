@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -26,7 +25,7 @@ public static class NavixyRateLimit
             }
 
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/v2")
+                ApiPath.Contains(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context), _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = perSecond,
@@ -50,7 +49,7 @@ public static class NavixyRateLimit
     {
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var response = rejected.HttpContext.Response;
-        response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        RetryAfterHeader.Set(response, retryAfter);
         return NavixyEnvelope.WriteErrorAsync(rejected.HttpContext, ErrorCode.TooManyRequests, $"Too many requests: at most {perSecond} per second");
     }
 }

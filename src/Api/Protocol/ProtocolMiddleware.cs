@@ -20,7 +20,7 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/v2"))
+        if (!ApiPath.Contains(context.Request))
         {
             await next(context);
             return;
