@@ -8,6 +8,6 @@ public sealed class UpdateDefaultMfaSettingsCommandValidator : AbstractValidator
     public UpdateDefaultMfaSettingsCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Settings).NotNull().WithMessage("is required").SetValidator(new MfaSettingsModelValidator()!);
+        RuleFor(c => c.Settings).ValidMfaSettings();
     }
 }

@@ -8,7 +8,7 @@ public sealed class UpdateUserMfaSettingsCommandValidator : AbstractValidator<Up
     public UpdateUserMfaSettingsCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Target).NotNull().WithMessage("is required").SetValidator(new MfaTargetModelValidator()!);
-        RuleFor(c => c.Settings).NotNull().WithMessage("is required").SetValidator(new MfaSettingsModelValidator()!);
+        RuleFor(c => c.Target).ValidMfaTarget();
+        RuleFor(c => c.Settings).ValidMfaSettings();
     }
 }
