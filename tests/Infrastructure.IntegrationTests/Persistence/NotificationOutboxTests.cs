@@ -83,6 +83,27 @@ public sealed class NotificationOutboxTests(string provider)
     }
 
     [Test]
+    public async Task Update_ReadsAStoredAllowedWithoutFactorTypeAsOff_AsSignInDoes()
+    {
+        await using (var setUp = _database.NewContext())
+        {
+            await setUp.Users.Where(u => u.Id == _masters[0]).ExecuteUpdateAsync(s => s.SetProperty(u => u.MfaFactorTypes, MfaFactorTypes.None));
+        }
+
+        var offBatch = await TurnAllOffAsync();
+        await using var db = _database.NewContext();
+        Assert.That(await db.Users.Where(u => u.MfaOffNoticeBatchId == offBatch).Select(u => u.Id).ToListAsync(), Is.EqualTo(new[] { _masters[2] }),
+            "sign-in asked the first user for no code, so turning MFA off changes nothing for it");
+
+        await db.Users.Where(u => u.Id == _masters[0]).ExecuteUpdateAsync(s => s.SetProperty(u => u.MfaAllowed, true).SetProperty(u => u.MfaFactorTypes, MfaFactorTypes.None));
+        var outbox = new NotificationOutbox(db, _database.Options);
+        var onBatch = await outbox.AddBatchAsync(new NotificationBatch(_dealer, MfaNoticeKind.TurnedOn, Now, null, null), CancellationToken.None);
+        await new UserRepository(db, _database.Options).SetMfaForAllAsync(_dealer, MfaSettings.Allow(MfaFactorTypes.Email), Now, new MfaNoticeMark(onBatch, MfaNoticeKind.TurnedOn, DefaultAllowed: true), CancellationToken.None);
+        Assert.That(await db.Users.Where(u => u.MfaOnNoticeBatchId == onBatch).Select(u => u.Id).OrderBy(id => id).ToListAsync(), Is.EqualTo(new[] { _masters[0], _masters[1], _masters[2] }),
+            "every non-demo master was asked for no code after the update to off");
+    }
+
+    [Test]
     public async Task RecipientsAfter_ResumesPastTheCursor_InPagesOfTheLimit()
     {
         var batchId = await TurnAllOffAsync();

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using Navixy.Panel.Domain.Mfa;
 using Navixy.Panel.Domain.Users;
 
@@ -13,12 +14,30 @@ namespace Navixy.Panel.Infrastructure.Persistence.Repositories;
 internal static class MfaPredicates
 {
     /// <summary>Sign-in asks the user for a code: not a demo user, and its own setting (else the default) allows.</summary>
-    public static Expression<Func<User, bool>> EnforcedAtSignIn(MfaSettings? dealerDefault)
-    {
-        var defaultAllows = dealerDefault?.IsAllowed == true;
+    public static Expression<Func<User, bool>> EnforcedAtSignIn(MfaSettings? dealerDefault) => EnforcedAtSignIn(dealerDefault?.IsAllowed == true);
+
+    /// <inheritdoc cref="EnforcedAtSignIn(MfaSettings?)"/>
+    public static Expression<Func<User, bool>> EnforcedAtSignIn(bool defaultAllows) =>
         // An own "allowed" without a factor type reads as disallowed (FromStorage).
-        return u => !u.Demo
+        u => !u.Demo
             && ((u.MfaAllowed == null && defaultAllows) || (u.MfaAllowed == true && u.MfaFactorTypes != MfaFactorTypes.None));
+
+    /// <summary>Sign-in asks the user for no code although it is no demo user: a change to "allowed" starts asking.</summary>
+    public static Expression<Func<User, bool>> NotEnforcedForNonDemo(bool defaultAllows)
+    {
+        var enforced = EnforcedAtSignIn(defaultAllows);
+        var user = enforced.Parameters[0];
+        return Expression.Lambda<Func<User, bool>>(
+            Expression.AndAlso(Expression.Not(Expression.Property(user, nameof(User.Demo))), Expression.Not(enforced.Body)), user);
+    }
+
+    /// <summary>The value of one notice column in an UPDATE: <paramref name="batchId"/> where <paramref name="condition"/> holds, else the column as it is.</summary>
+    public static Expression<Func<User, long?>> MarkWhere(Expression<Func<User, bool>> condition, Expression<Func<User, long?>> column, long? batchId)
+    {
+        Expression<Func<long?>> batch = () => batchId; // read from a closure, so EF sends it as a parameter
+        var user = condition.Parameters[0];
+        var kept = ReplacingExpressionVisitor.Replace(column.Parameters[0], user, column.Body);
+        return Expression.Lambda<Func<User, long?>>(Expression.Condition(condition.Body, batch.Body, kept), user);
     }
 
     /// <summary>The user's effective setting (own, else default, else disallowed) equals <paramref name="settings"/>.</summary>

@@ -233,7 +233,7 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
 
     // Set-based: one UPDATE over the target, bypassing the change tracker, so it sets its own timestamp. A notice
     // mark is one more SET of a CASE in the same statement; SQL evaluates it on the row as it was before the UPDATE,
-    // so "was on" (own on, or following an on default) is read off the old own setting.
+    // so "was on" (sign-in asked for a code, MfaPredicates' one rule) is read off the old own setting.
     private static Task<int> SetMfa(IQueryable<User> target, MfaSettings settings, DateTime now, MfaNoticeMark? notice, CancellationToken cancellationToken)
     {
         var batchId = (long?)notice?.BatchId;
@@ -250,12 +250,12 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
                     case MfaNoticeKind.TurnedOff:
                         setters.SetProperty(
                             u => u.MfaOffNoticeBatchId,
-                            u => !u.Demo && (u.MfaAllowed == true || u.MfaAllowed == null && defaultAllowed) ? batchId : u.MfaOffNoticeBatchId);
+                            MfaPredicates.MarkWhere(MfaPredicates.EnforcedAtSignIn(defaultAllowed), u => u.MfaOffNoticeBatchId, batchId));
                         break;
                     case MfaNoticeKind.TurnedOn:
                         setters.SetProperty(
                             u => u.MfaOnNoticeBatchId,
-                            u => !u.Demo && (u.MfaAllowed == false || u.MfaAllowed == null && !defaultAllowed) ? batchId : u.MfaOnNoticeBatchId);
+                            MfaPredicates.MarkWhere(MfaPredicates.NotEnforcedForNonDemo(defaultAllowed), u => u.MfaOnNoticeBatchId, batchId));
                         break;
                 }
             },
