@@ -1,0 +1,8 @@
+START TRANSACTION;
+CREATE INDEX "IX_login_failures_occurred_at" ON login_failures (occurred_at);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201140000_LoginFailureAgeIndex', '<ef-version>');
+
+COMMIT;
+

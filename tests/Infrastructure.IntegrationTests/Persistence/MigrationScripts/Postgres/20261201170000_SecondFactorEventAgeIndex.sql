@@ -1,0 +1,8 @@
+START TRANSACTION;
+CREATE INDEX "IX_second_factor_events_occurred_at" ON second_factor_events (occurred_at);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201170000_SecondFactorEventAgeIndex', '<ef-version>');
+
+COMMIT;
+

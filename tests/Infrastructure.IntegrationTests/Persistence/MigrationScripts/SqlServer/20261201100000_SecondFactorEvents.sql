@@ -1,0 +1,18 @@
+BEGIN TRANSACTION;
+CREATE TABLE [second_factor_events] (
+    [id] bigint NOT NULL IDENTITY,
+    [user_id] bigint NOT NULL,
+    [kind] int NOT NULL,
+    [occurred_at] datetime2 NOT NULL,
+    CONSTRAINT [PK_second_factor_events] PRIMARY KEY ([id]),
+    CONSTRAINT [FK_second_factor_events_users_user_id] FOREIGN KEY ([user_id]) REFERENCES [users] ([id]) ON DELETE CASCADE
+);
+
+CREATE INDEX [IX_second_factor_events_user_id_kind_occurred_at] ON [second_factor_events] ([user_id], [kind], [occurred_at]);
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261201100000_SecondFactorEvents', N'<ef-version>');
+
+COMMIT;
+GO
+
