@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Navixy.Panel.Application.Common.Caching;
 using Navixy.Panel.Application.Common.Configuration;
@@ -78,6 +79,10 @@ public static class DependencyInjection
         database.Provider.Use(options, database.ConnectionString);
 
         // Migrations are hand-written without a model snapshot; the schema-parity tests guard them instead.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // A failed command is the caller's to report: a unique violation is a 206 (a lost race, not a fault), a
+        // deadlock victim is retried, anything else is logged once by the exception handler or the background service.
+        options.ConfigureWarnings(w => w
+            .Ignore(RelationalEventId.PendingModelChangesWarning)
+            .Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
     }
 }

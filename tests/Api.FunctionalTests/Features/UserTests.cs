@@ -63,6 +63,26 @@ public sealed class UserTests(string provider) : FunctionalTest(provider)
     }
 
     [Test]
+    public async Task Create_SameLoginInParallel_OneWins_TheOthersGet206_AndNoErrorIsLogged()
+    {
+        var (_, hash) = await NewDealer();
+        var login = Unique("race") + "@example.com";
+        Factory.Log.Clear();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            Call("panel/user/create", new { user = new { login, first_name = "A", last_name = "B", legal_type = "individual" }, password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }, hash)));
+
+        Assert.That(replies.Count(r => r.Success), Is.EqualTo(1));
+        foreach (var lost in replies.Where(r => !r.Success))
+        {
+            lost.ShouldFail(206);
+        }
+
+        Assert.That(Factory.Log.Entries.Where(e => e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal)), Is.Empty,
+            "a lost race is the client's 206, not a fault of the service");
+    }
+
+    [Test]
     public async Task Create_WhenLoginTakenAnywhereOnPlatform_Returns206()
     {
         var (_, hash) = await NewDealer();
