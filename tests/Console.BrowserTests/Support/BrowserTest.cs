@@ -50,9 +50,17 @@ public abstract class BrowserTest(string provider)
     [OneTimeTearDown]
     public async Task StopServiceAndBrowser()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await Service.DisposeAsync();
+        // Each is null when the set-up stopped before it, as when a provider is skipped for want of a server.
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Service is not null)
+        {
+            await Service.DisposeAsync();
+        }
     }
 
     [SetUp]
