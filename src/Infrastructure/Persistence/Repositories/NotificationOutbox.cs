@@ -40,7 +40,7 @@ internal sealed class NotificationOutbox(PanelDbContext db, DatabaseOptions data
         CancellationToken cancellationToken)
     {
         var batchId = batch.Id;
-        // Along the (dealer_id, master_id, id) index from the cursor, the mark checked on each row.
+        // Along IX_users_masters_id ((dealer_id, id) WHERE master_id IS NULL) from the cursor, the mark checked on each row.
         var masters = db.Users.AsNoTracking().Where(u => u.DealerId == batch.DealerId && u.MasterId == null && u.Id >= afterMasterId);
         if (batch.FirstMasterId is { } first)
         {
