@@ -2,7 +2,7 @@ namespace Navixy.Panel.Application.Housekeeping;
 
 /// <summary>
 /// One table housekeeping keeps bounded: removes its rows past their lifetime or retention, a bounded batch at a time.
-/// A new table that grows with requests (an outbox, an audit log) becomes one more registered step.
+/// Each such table (sessions, login failures, second-factor events, audit events, notification batches) is one step.
 /// </summary>
 public interface IHousekeepingStep
 {
