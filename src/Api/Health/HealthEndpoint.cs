@@ -5,7 +5,8 @@ namespace Navixy.Panel.Api.Health;
 
 /// <summary>
 /// <c>/health</c> through ASP.NET Core health checks: 200 when the database answers, 503 when it does not, with the
-/// read cache's state, this instance's housekeeping and the notification outbox's backlog (see the checks in <c>src/Api/Health</c>).
+/// read cache's state, this instance's housekeeping, the notification outbox's backlog and the passwords still to hash
+/// (see the checks in <c>src/Api/Health</c>).
 /// </summary>
 public static class HealthEndpoint
 {
