@@ -206,7 +206,8 @@ export function render(root, context) {
   }
 
   async function bulk(button, enable) {
-    // The modal dialog blocks other clicks while it is open; the button turns busy only once the change is agreed.
+    // The button is busy ("Checking…") while the batches are dry-run, then again while an agreed change is sent;
+    // in between, the modal dialog blocks other clicks.
     const ids = [...selected];
     const batches = [];
     for (let i = 0; i < ids.length; i += BATCH_SIZE) batches.push(ids.slice(i, i + BATCH_SIZE));

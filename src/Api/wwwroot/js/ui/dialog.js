@@ -3,8 +3,8 @@ import { focusHeading, usable } from './focus.js';
 
 /**
  * A modal confirmation over the native <dialog>: resolves true for the confirm button, false for Cancel or Esc.
- * `details` are extra lines (figures a dry run will provide later). `safe`: Cancel has the first focus, for changes
- * to many users at once, so one stray Enter applies nothing.
+ * `details` are extra lines (such as a dry run's figures). `safe`: Cancel has the first focus, for changes to many
+ * users at once, so one stray Enter applies nothing.
  */
 export function confirmDialog({ title, text, details = [], confirm = 'Apply', cancel = 'Cancel', tone = 'primary', safe = false }) {
   return new Promise((resolve) => {
