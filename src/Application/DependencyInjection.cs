@@ -40,7 +40,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
-        // Validators hold no state: one instance each, as before.
+        // Validators hold no state: one instance each.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 
         // Read side only (entity -> DTO); without a key AutoMapper logs a license warning and works.

@@ -4,14 +4,14 @@ namespace Navixy.Panel.Api.Logging;
 
 /// <summary>
 /// Raises the minimum level of chosen log categories to a floor, keeping whatever stricter level the configuration
-/// gives them. A plain <c>AddFilter(category, level)</c> would also <em>lower</em> a category the configuration had
-/// set stricter (the most specific rule wins), which once made every request log its route at Information.
+/// gives them, where a plain <c>AddFilter(category, level)</c> would also <em>lower</em> a category the configuration
+/// set stricter (the most specific rule wins). See <c>docs/decisions.md</c>, "Secrets in logs".
 /// </summary>
 /// <remarks>
 /// Runs after the configuration has added its rules. For each floored category it copies every rule that applies to
 /// that category onto the category's full name, with the level raised to the floor, in the order of the original
 /// rules' specificity. The logging rule selector (provider-specific rules first, then the longest category, then the
-/// last) therefore picks, for every provider, the copy of the rule it would have picked before.
+/// last) therefore picks, for every provider, the copy of the rule it would have picked without the floor.
 /// </remarks>
 public sealed class LogLevelFloor(string category, LogLevel floor) : IPostConfigureOptions<LoggerFilterOptions>
 {

@@ -8,8 +8,8 @@ namespace Navixy.Panel.Application.UserAuth;
 /// The per-account limits of the second factor, over all of a user's second-factor sessions and every API instance
 /// (the state is in the database): <see cref="SecondFactorEvent.WrongCodes"/> wrong codes, then 105 on
 /// <c>user/auth</c> and <c>code/verify</c> until the window passes; <see cref="SecondFactorEvent.CodeMails"/> code
-/// mails, then 15 (HTTP 429) with <c>Retry-After</c>. Without them every login opened a session with five more
-/// guesses and one more mail.
+/// mails, then 15 (HTTP 429) with <c>Retry-After</c>. Per account, so opening more sessions gives no more guesses
+/// or mails; see <c>docs/decisions.md</c>, "Per-account second-factor limits".
 /// </summary>
 public sealed class SecondFactorLimits(ISecondFactorEventRepository events, TimeProvider clock)
 {

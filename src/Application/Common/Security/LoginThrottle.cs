@@ -10,8 +10,9 @@ namespace Navixy.Panel.Application.Common.Security;
 /// </summary>
 /// <remarks>
 /// An attempt is recorded as a failure before its password is checked, in the same atomic step as the count
-/// (<see cref="ILoginFailureRepository.TryReserveAsync"/>), and withdrawn when the password is right. Checking
-/// first and recording after let parallel requests all pass one count: 40 at once got 15 password checks.
+/// (<see cref="ILoginFailureRepository.TryReserveAsync"/>), and withdrawn when the password is right, so parallel
+/// requests cannot all pass one count; see <c>docs/decisions.md</c>, "Login attempts are reserved before the
+/// password is checked".
 /// The hash itself runs in <see cref="PasswordHashing"/>'s interactive lane, off the request threads.
 /// </remarks>
 public sealed class LoginThrottle(ILoginFailureRepository failures, PasswordHashing passwordHashing, PendingPasswords pendingPasswords, TimeProvider clock)
