@@ -92,12 +92,8 @@ internal sealed class PostgresProvider : DatabaseProvider
     }
 
     /// <summary>
-    /// <c>SELECT … FOR NO KEY UPDATE</c> locks the row without writing a new version of it. Locking by
-    /// <c>UPDATE</c> wrote one version per change, and while the queued transactions held back their cleanup, each
-    /// of them walked the growing chain of versions to find the live one: 16 concurrent changes of one dealer ran at
-    /// a tenth of the rate of one at a time (see <c>docs/benchmarks.md</c>). The joined <c>pg_notify</c> queues a
-    /// notification that PostgreSQL delivers when the transaction commits, never when it rolls back (as the callers
-    /// do when the dealer is missing); one statement, so a change of selected users stays at two round trips.
+    /// <c>SELECT … FOR NO KEY UPDATE</c> locks the row without writing a version of it; the joined <c>pg_notify</c> is
+    /// delivered only if the transaction commits. See <c>docs/decisions.md</c>, "Concurrent MFA changes of one dealer".
     /// </summary>
     public override async Task<bool> TakeDealerLockAsync(PanelDbContext db, long dealerId, CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<long>(

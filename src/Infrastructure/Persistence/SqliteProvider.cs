@@ -43,10 +43,8 @@ internal sealed class SqliteProvider : DatabaseProvider
         ["DROP TRIGGER users_search_count_update", "DROP TRIGGER users_search_count_delete", "DROP TRIGGER users_search_count_insert", "DROP TABLE users_search_counts", "DROP TRIGGER users_search_update", "DROP TRIGGER users_search_delete", "DROP TRIGGER users_search_insert", "DROP TABLE users_search"];
 
     /// <summary>
-    /// FTS5 writes out its pending entries at each statement of a transaction, so the row trigger made every user of
-    /// an upload an index segment of its own, with its merge work: 13 s of a 10,000-row upload at a million users. A
-    /// row in <c>users_search_deferred</c>, seen only by the transaction that writes it, turns the trigger off until
-    /// <see cref="AddUsersAsync"/> indexes the new users in one statement.
+    /// A row in <c>users_search_deferred</c>, seen only by its own transaction, turns the insert trigger off while
+    /// <see cref="AddUsersAsync"/> indexes an upload's users in one statement; see <c>docs/decisions.md</c>, "User search".
     /// </summary>
     public override IReadOnlyList<string> CreateBulkSearchEntries =>
     [
@@ -124,16 +122,8 @@ internal sealed class SqliteProvider : DatabaseProvider
     }
 
     /// <summary>
-    /// Table statistics, so the planner knows a dealer's index range is large and leads a search with the substring
-    /// index's few ids instead of walking the order index. <c>PRAGMA optimize</c>'s debugging mode names the tables
-    /// whose statistics are missing or stale (their row count changed tenfold); only those are analysed, under the
-    /// write lock for a few milliseconds each (<c>analysis_limit</c>), so the service runs it at its start and after
-    /// each housekeeping pass, and a database that grows while the service runs is planned with its new counts.
-    /// <para>
-    /// The search index's own tables get no statistics: FTS5 reaches them by key only, and a count taken while the
-    /// index was small made the planner scan its data table for every merge once it was large (see
-    /// <c>docs/decisions.md</c>, "User search"). Rows an operator's own <c>ANALYZE</c> wrote for them are deleted.
-    /// </para>
+    /// Analyses the tables <c>PRAGMA optimize</c> names as stale, so a search leads with the substring index's ids, and
+    /// keeps the search index's own tables without statistics; see <c>docs/decisions.md</c>, "User search".
     /// </summary>
     public override async Task RefreshStatisticsAsync(PanelDbContext db, CancellationToken cancellationToken)
     {

@@ -40,14 +40,12 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.MfaFactorTypes).HasConversion<int>();
 
         builder.HasIndex(u => u.LoginKey).IsUnique();
-        // "Every master user of a dealer" (update all, list) in each order of user/list, ties broken by id; master
-        // lookups by id. Partial, since PostgreSQL orders by an index only after columns fixed by "=", not by
-        // "IS NULL". The substring index of the searchable columns is the provider's (UserSearchIndex migration).
+        // "Every master user of a dealer" in each order of user/list, ties broken by id; partial, so PostgreSQL pages
+        // along them (docs/decisions.md, "User search"). The substring index is the provider's (UserSearchIndex).
         builder.HasIndex(u => new { u.DealerId, u.Id }).HasDatabaseName("IX_users_masters_id").HasFilter(MastersOnly);
         builder.HasIndex(u => new { u.DealerId, u.LoginKey, u.Id }).HasDatabaseName("IX_users_masters_login_key").HasFilter(MastersOnly);
         builder.HasIndex(u => new { u.DealerId, u.LastName, u.Id }).HasDatabaseName("IX_users_masters_last_name").HasFilter(MastersOnly);
-        // A master's sub-users. Partial, so no planner takes it for "master_id IS NULL" (SQLite's statistics count
-        // each NULL as a value of its own and rated that a range of two rows).
+        // A master's sub-users; partial, so no planner takes it for "master_id IS NULL" (same section).
         builder.HasIndex(u => u.MasterId).HasFilter(SubUsersOnly);
         // The background hashing finds pending passwords without reading every user.
         builder.HasIndex(u => u.Id).HasDatabaseName("IX_users_pending_password").HasFilter("pending_password IS NOT NULL");

@@ -5,11 +5,8 @@ using Navixy.Panel.Infrastructure.Persistence.Configurations;
 namespace Navixy.Panel.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// The dealer's master users in each order of <c>panel/user/list</c> as partial indexes (<c>WHERE master_id IS
-/// NULL</c>) instead of indexes over <c>(dealer_id, master_id, …)</c>: PostgreSQL read a page in last-name or
-/// login order off those only after sorting every master of the dealer, since it treats only columns fixed by
-/// <c>=</c> as constant along an index, and <c>IS NULL</c> is not one. The sub-users' index becomes partial too
-/// (<c>WHERE master_id IS NOT NULL</c>): SQLite took it for <c>master_id IS NULL</c>, rated a range of two rows.
+/// The dealer's master users in each order of <c>panel/user/list</c> as partial indexes (<c>WHERE master_id IS NULL</c>),
+/// and the sub-users' index partial too; see <c>docs/decisions.md</c>, "User search" (orders).
 /// </summary>
 [DbContext(typeof(PanelDbContext))]
 [Migration("20261202150000_MasterIndexes")]

@@ -41,8 +41,7 @@ internal sealed class AuditEventRepository(PanelDbContext db, DatabaseOptions da
             return new AuditEventPage([], count);
         }
 
-        // The page's ids first, then its events by their key: as one statement (ids in a subquery) SQLite took a
-        // second at ten million events, its planner free to walk the events' key from the newest down instead.
+        // The page's ids first, then its events by their key, in two statements (docs/decisions.md, "Security log").
         var ids = await concerning.OrderByDescending(u => u.EventId).Select(u => u.EventId).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         var page = await db.AuditEvents.Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.Id).AsNoTracking().ToListAsync(cancellationToken);
         return new AuditEventPage(page, count);
