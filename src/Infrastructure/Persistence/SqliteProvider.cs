@@ -181,8 +181,8 @@ internal sealed class SqliteProvider : DatabaseProvider
     // FTS5's shadow tables of users_search (external content: no content table).
     private static readonly string[] SearchIndexTables = ["users_search_data", "users_search_idx", "users_search_docsize", "users_search_config"];
 
-    private const string ForgetSearchIndexStatistics =
-        "DELETE FROM sqlite_stat1 WHERE tbl IN ('users_search_data', 'users_search_idx', 'users_search_docsize', 'users_search_config')";
+    private static readonly string ForgetSearchIndexStatistics =
+        $"DELETE FROM sqlite_stat1 WHERE tbl IN ({string.Join(", ", SearchIndexTables.Select(table => $"'{table}'"))})";
 
     /// <summary>
     /// Writes the dealer row, counting the change in <c>mfa_revision</c>: SQLite locks by its database write lock,
