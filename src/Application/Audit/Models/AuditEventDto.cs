@@ -1,6 +1,6 @@
 using System.Globalization;
+using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Mfa.Models;
-using Navixy.Panel.Application.Users.Models;
 using Navixy.Panel.Domain.Audit;
 
 namespace Navixy.Panel.Application.Audit.Models;
@@ -19,7 +19,7 @@ public sealed record AuditEventDto(
 {
     public static AuditEventDto From(AuditEvent e) => new(
         e.Id,
-        e.OccurredAt.ToString(UserMappingProfile.DateFormat, CultureInfo.InvariantCulture),
+        e.OccurredAt.ToString(NavixyTime.Format, CultureInfo.InvariantCulture),
         e.Action,
         new AuditActorDto(ActorTypeOf(e.ActorType), e.ActorId, e.ActorLogin),
         e.Ip,

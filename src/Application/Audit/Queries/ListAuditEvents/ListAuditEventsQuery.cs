@@ -1,8 +1,8 @@
 using System.Globalization;
 using MediatR;
 using Navixy.Panel.Application.Audit.Models;
+using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Interfaces;
-using Navixy.Panel.Application.Users.Models;
 
 namespace Navixy.Panel.Application.Audit.Queries.ListAuditEvents;
 
@@ -18,7 +18,7 @@ public sealed record ListAuditEventsQuery(long DealerId, long? UserId, IReadOnly
 
     /// <summary>A <c>from</c> or <c>to</c> as sent, <c>yyyy-MM-dd HH:mm:ss</c> UTC; null when absent or not in that form.</summary>
     public static DateTime? ParseTime(string? text) =>
-        DateTime.TryParseExact(text, UserMappingProfile.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+        DateTime.TryParseExact(text, NavixyTime.Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
             ? time
             : null;
 }
