@@ -6,6 +6,7 @@ using Microsoft.OpenApi;
 using Navixy.Panel.Api.Protocol;
 using Navixy.Panel.Application.Common;
 using Navixy.Panel.Application.Common.Exceptions;
+using Navixy.Panel.Application.Users.Commands.UploadUsers;
 
 namespace Navixy.Panel.Api.OpenApi;
 
@@ -70,7 +71,7 @@ public sealed class NavixyOperationTransformer : IOpenApiOperationTransformer
                             Required = new HashSet<string> { "file" },
                             Properties = new Dictionary<string, IOpenApiSchema>
                             {
-                                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The CSV file, `;`-separated, at most 10000 rows." },
+                                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = $"The CSV file, `;`-separated, at most {UploadUsersCommand.MaxRows} rows." },
                             },
                         },
                     },

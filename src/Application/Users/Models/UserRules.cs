@@ -11,7 +11,7 @@ public static class UserRules
     /// <summary>The login of a new user or sub-user: an address the code mails can reach (<see cref="DeliverableEmail"/>).</summary>
     public static IRuleBuilderOptions<T, string?> ValidLogin<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("is required")
-            .MaximumLength(DeliverableEmail.MaxLength).WithMessage("must be at most 254 characters")
+            .MaximumLength(DeliverableEmail.MaxLength).WithMessage($"must be at most {DeliverableEmail.MaxLength} characters")
             .Must(DeliverableEmail.IsDeliverable).WithMessage("must be a valid email address");
 
     /// <summary>A required first or last name.</summary>
