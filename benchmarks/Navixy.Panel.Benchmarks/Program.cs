@@ -280,7 +280,7 @@ internal sealed class ProviderRun : IAsyncDisposable
             ("default/read", "panel/user/mfa/settings/default/read", new { }, largestHash, null),
             ("user/read", "panel/user/read", new { user_id = userId }, largestHash, null),
             ("user/read, random users", "panel/user/read", new { user_id = userId }, largestHash, masters),
-            // panel/user/list (issue 20): the first page with its count, and searches through the substring index:
+            // panel/user/list: the first page with its count, and searches through the substring index:
             // one login (about 11 matches with the sub-users' left out), a last name (about 1,100), every user.
             ("list, first page", "panel/user/list", new { limit = 50 }, largestHash, null),
             ("list, first page by last_name", "panel/user/list", new { order_by = "last_name", limit = 50 }, largestHash, null),

@@ -7,7 +7,7 @@ internal sealed record DryRunRow(string Provider, int Users, int Runs, double Al
 internal sealed record ProvenanceRow(string Provider, int Users, string Request, double P50Ms, double P99Ms);
 
 /// <summary>
-/// The cells of issue 17's provenance and dry runs. <c>dryrun</c>: <c>update</c> with <c>dry_run</c> for target all and
+/// The cells of the provenance and dry-run extensions. <c>dryrun</c>: <c>update</c> with <c>dry_run</c> for target all and
 /// for 100 selected ids, and <c>default/update</c> with <c>dry_run</c>, at each dealer size (target: all at 1M users
 /// under 1 s). <c>provenance</c>: on the largest dealer, <c>user/read</c> of random masters (the read cache misses, so
 /// every call reads the user and the default) and the first page of <c>user/list</c> filtered and ordered by

@@ -15,7 +15,7 @@ public static class AuditActions
     public const string UserAuthCodeWrong = "user.auth.code_wrong";
     public const string UserAuthCodeVoided = "user.auth.code_voided";
 
-    /// <summary>A notification batch delivered (extension of §11): <c>affected</c> is the number of messages sent.</summary>
+    /// <summary>A notification batch delivered, recorded by the sender rather than a request: <c>affected</c> is the number of messages sent.</summary>
     public const string MfaNoticesTurnedOff = "mfa.notices.turned_off";
     public const string MfaNoticesTurnedOn = "mfa.notices.turned_on";
 

@@ -11,9 +11,9 @@ using Navixy.Panel.TestSupport;
 namespace Navixy.Panel.Api.FunctionalTests.Reliability;
 
 /// <summary>
-/// Findings of an outside probe (issue 21, items 3 to 5 and 7 to 10): parser differentials, a path-dependent
-/// limit, a lax credential header, logins no mail reaches and the headers of every reply. Each test failed before
-/// its fix.
+/// Findings of the outside probe (docs/reliability.md, "Findings of the outside probe", items 3 to 5 and 7 to 10):
+/// parser differentials, a path-dependent limit, a lax credential header, logins no mail reaches and the headers of
+/// every reply. Each test pins one finding's fix.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ProtocolHardeningTests(string provider) : FunctionalTest(provider)
