@@ -115,7 +115,7 @@ internal sealed class SqliteProvider : DatabaseProvider
             OwnerOnly.CreateFileIfMissing(Path.GetFullPath(path));
         }
 
-        // WAL is a property of the file: readers no longer block the writer, and it persists across opens.
+        // WAL is a property of the file: readers do not block the writer, and it persists across opens.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await db.Database.CloseConnectionAsync();
