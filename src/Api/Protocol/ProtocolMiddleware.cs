@@ -158,9 +158,11 @@ public sealed class ProtocolMiddleware(RequestDelegate next, IOptions<ProtocolOp
         var reader = new MultipartReader(boundary, new MemoryStream(body));
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            var named = MediaTypeHeaderValue.TryParse(section.ContentType, out var partType) ? partType.Charset : default;
+            // The form reader decodes a part as UTF-8 unless its charset names another encoding .NET knows,
+            // so a quoted, aliased or unknown charset is checked like no charset at all.
+            var named = MediaTypeHeaderValue.TryParse(section.ContentType, out var partType) ? partType.Encoding : null;
             if (section.GetContentDispositionHeader()?.IsFileDisposition() == true
-                || (named.HasValue && !named.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+                || (named is not null && named.CodePage != Encoding.UTF8.CodePage))
             {
                 continue;
             }

@@ -187,6 +187,20 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
     }
 
     [Test]
+    public async Task MultipartPartInAnotherCharset_IsReadInThatCharset()
+    {
+        // 0xE9 is "é" in Latin-1 and no UTF-8 at all: the part is read, the login is unknown.
+        var login = new ByteArrayContent([0xE9, .. "mile"u8]);
+        login.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=iso-8859-1");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/panel/account/auth")
+        {
+            Content = new MultipartFormDataContent { { login, "login" }, { new StringContent("wrong-password"), "password" } },
+        };
+
+        (await Send(request)).ShouldFail(12);
+    }
+
+    [Test]
     public async Task JsonSentAsForm_IsReadAsJson() =>
         (await Raw(HttpMethod.Post, "/v2/panel/account/auth", $$"""{"login":"admin","password":"{{PanelApiFactory.AdminPassword}}"}""", "application/x-www-form-urlencoded")).ShouldSucceed();
 

@@ -160,6 +160,11 @@ public static class HostileCorpus
         yield return Case("invalid UTF-8 in a form", 5, () => Bytes([.. "login="u8, 0xC3, 0x28, 0xFF], "application/x-www-form-urlencoded"));
         yield return Case("escape that decodes to invalid UTF-8 in a form", 5, () => Text("login=a%FFb", "application/x-www-form-urlencoded"));
         yield return Case("multipart text part not UTF-8", 5, () => Bytes([.. "--XyZ\r\nContent-Disposition: form-data; name=\"login\"\r\n\r\nBad"u8, 0xFF, .. "Name\r\n--XyZ--\r\n"u8], "multipart/form-data; boundary=XyZ"));
+        foreach (var charset in new[] { "\"utf-8\"", "utf8", "x-unknown" })
+        {
+            yield return Case($"multipart text part not UTF-8 labelled charset={charset}", 5, () => Bytes([.. Encoding.UTF8.GetBytes($"--XyZ\r\nContent-Disposition: form-data; name=\"login\"\r\nContent-Type: text/plain; charset={charset}\r\n\r\nBad"), 0xFF, .. "Name\r\n--XyZ--\r\n"u8], "multipart/form-data; boundary=XyZ"));
+        }
+
         yield return Case("XML content type", 5, () => Text("<request><login>admin</login></request>", "application/xml"));
         yield return Case("Content-Type that is no media type", 5, () => Labelled(valid, "garbage"));
         yield return Case("plain text that is not JSON", 5, () => Text("login admin please", "text/plain"));
