@@ -41,21 +41,44 @@ public sealed class ImportUsersTests(string provider) : BrowserTest(provider)
         await SignInToConsoleAsync();
         await Link("Import users").ClickAsync();
 
-        // No browser bubble: the form is novalidate, and its own summary says what is missing.
+        // No browser bubble: the form is novalidate, and its own summary says what is missing and links to the field.
         await Button("Import").ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose a CSV file to import.");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("CSV file is required: choose one to import");
+        await Page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "CSV file is required" }).ClickAsync();
         await Expect(Page.GetByLabel("CSV file")).ToBeFocusedAsync();
+        await Expect(Page.GetByLabel("CSV file")).ToHaveAttributeAsync("aria-invalid", "true");
 
         await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "empty.csv", MimeType = "text/csv", Buffer = [] });
         await Button("Import").ClickAsync();
         var refusal = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The file was not imported" });
         await Expect(refusal).ToContainTextAsync("The file holds no user rows.");
         await Expect(refusal).Not.ToContainTextAsync("Correct the rows");
+        await Expect(Page.GetByLabel("CSV file")).Not.ToHaveAttributeAsync("aria-invalid", "true");
 
         var commas = "login,first_name,last_name,legal_type,password\njane@example.com,Jane,Doe,individual,Import-Passw0rd\n";
         await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "commas.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(commas) });
         await Button("Import").ClickAsync();
         await Expect(refusal).ToContainTextAsync("Row 1: the header lacks column(s)");
         await Expect(refusal).ToContainTextAsync("The header looks separated by commas: the columns must be separated by semicolons (;).");
+    }
+
+    [Test]
+    public async Task FileNotUtf8_AndAnUnclosedQuote_AreSaidAsSentences()
+    {
+        const string Header = "login;first_name;last_name;legal_type;password\n";
+        await SignInToConsoleAsync();
+        await Link("Import users").ClickAsync();
+        var refusal = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The file was not imported" });
+
+        byte[] latin1 = [.. System.Text.Encoding.UTF8.GetBytes(Header + "ren"), 0xE9, .. "@example.com;Ren;Import;individual;Import-Passw0rd\n"u8];
+        await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "latin1.csv", MimeType = "text/csv", Buffer = latin1 });
+        await Button("Import").ClickAsync();
+        await Expect(refusal).ToContainTextAsync("the file must be UTF-8 text");
+
+        var unclosed = $"{Header}{UniqueLogin("import")};Ivy;Import;individual;Import-Passw0rd\n\"{UniqueLogin("import")};Ian;Import;individual;Import-Passw0rd\n";
+        await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "quote.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(unclosed) });
+        await Button("Import").ClickAsync();
+        await Expect(refusal).ToContainTextAsync("Row 3: A quoted field is not closed.");
+        await Expect(refusal).Not.ToContainTextAsync("the A");
     }
 }

@@ -3,6 +3,7 @@ import { sentence, upload } from '../navixy.js';
 import { h, replace } from '../ui/dom.js';
 import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
+import { clearFieldErrors, showFieldErrors } from '../ui/form-errors.js';
 
 const EXAMPLE = 'login;first_name;last_name;legal_type;password\njane@example.com;Jane;Doe;individual;Passw0rd!';
 
@@ -28,9 +29,9 @@ export function render(root, context) {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearFieldErrors(form, status);
     if (!file.files.length) {
-      replace(status, h('div', { class: 'error-summary', role: 'alert' }, h('h2', { class: 'error-summary-title' }, 'There is a problem'), h('p', {}, 'Choose a CSV file to import.')));
-      file.focus();
+      showFieldErrors(form, status, [{ parameter: 'file', error: 'is required: choose one to import' }], { file: { id: 'csv-file', label: 'CSV file' } });
       return;
     }
     whileBusy(submit, async () => {
@@ -54,7 +55,7 @@ function refusal(error, commas) {
   if (error.code === 7) {
     // The person knows the file's columns, not the API's parameter paths: user.login is the column login.
     for (const e of error.errors) {
-      if (e.parameter === 'file') items.push(`${row ? `${row}: ` : ''}the ${e.error}`);
+      if (e.parameter === 'file') items.push(`${row ? `${row}: ` : ''}${aboutTheFile(e.error)}`);
       else items.push(`${row ? `${row}: ` : ''}${e.parameter.replace(/^user\./, '')} ${e.error}`);
     }
     // The service reads ';' only, so a comma-separated header is one unknown column: say why its columns are missing.
@@ -72,6 +73,12 @@ function refusal(error, commas) {
     h('h2', { class: 'error-summary-title' }, 'The file was not imported'),
     h('p', {}, rows ? 'Nothing was imported. Correct the rows below and upload the file again (row 1 is the header).' : 'Nothing was imported.'),
     h('ul', { class: 'error-summary-list' }, items.map((t) => h('li', {}, t))));
+}
+
+/** A file error as a sentence: "the header lacks…", "the file must be UTF-8 text", or the service's own sentence. */
+function aboutTheFile(error) {
+  if (/^[A-Z]/.test(error)) return error;
+  return error.startsWith('header ') ? `the ${error}` : `the file ${error}`;
 }
 
 /** Whether the file's first line holds commas and no semicolon (a spreadsheet's default CSV). */
