@@ -46,18 +46,24 @@ public sealed class SecurityLogTests(string provider) : BrowserTest(provider)
     }
 
     [Test]
-    public async Task UserTargets_LinkToTheCard_OnlyForMasterUsers()
+    public async Task UserTargets_LinkToTheCard_OnlyWhereItIsSurelyAMasterUser()
     {
         var login = UniqueLogin("master");
         var id = await Service.CreateUserAsync(login, "Mona", "Master");
         var hash = (await Service.CallAsync("user/auth", new { login, password = ConsoleService.UserPassword })).GetProperty("hash").GetString();
-        var subId = (await Service.CallAsync("subuser/register", new { user = new { login = UniqueLogin("sub"), first_name = "Sid", last_name = "Sub" }, password = ConsoleService.UserPassword }, hash)).GetProperty("id").GetInt64();
+        var subLogin = UniqueLogin("sub");
+        var subId = (await Service.CallAsync("subuser/register", new { user = new { login = subLogin, first_name = "Sid", last_name = "Sub" }, password = ConsoleService.UserPassword }, hash)).GetProperty("id").GetInt64();
+        await Service.AdminAsync("panel/user/mfa/settings/update", new { target = new { type = "selected", ids = new[] { id } }, settings = new { type = "allowed", factor_types = new[] { "email" } } });
+        await Service.CallAsync("user/auth", new { login = subLogin, password = ConsoleService.UserPassword });
 
         await SignInToConsoleAsync();
         await Link("Security log").ClickAsync();
         var registered = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sub-user registered" }).First;
         await Expect(registered).ToContainTextAsync($"User {subId}");
         await Expect(registered.GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
+        var codeSent = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sign-in code sent" }).First;
+        await Expect(codeSent).ToContainTextAsync($"User {subId}");
+        await Expect(codeSent.GetByRole(AriaRole.Cell).Nth(4).GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
         var created = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "User created" }).Filter(new() { HasText = $"User {id}" });
         await created.GetByRole(AriaRole.Link, new() { Name = $"User {id}" }).ClickAsync();
         await Expect(Heading("Mona Master")).ToBeVisibleAsync();

@@ -26,8 +26,11 @@ export const ACTIONS = {
   'mfa.notices.turned_on': 'Users told 2FA was turned on',
 };
 
-/** Actions whose `user` target is a sub-user (the new one of subuser.register), which has no card of its own. */
-const SUB_USER_TARGETS = new Set(['subuser.register']);
+/**
+ * Actions whose `user` target is or may be a sub-user, which has no card of its own: the new one of subuser.register,
+ * and whoever asked for or typed a sign-in code.
+ */
+const MAYBE_SUB_USER_TARGETS = new Set(['subuser.register', 'user.auth.code_sent', 'user.auth.code_verified', 'user.auth.code_wrong', 'user.auth.code_voided']);
 
 const FIELDS = {
   user_id: { id: 'log-user', label: 'User ID' },
@@ -152,14 +155,14 @@ function actor(a) {
   return [h('span', { class: 'log-kind' }, `${kind}${a.id ? ` ${a.id}` : ''}`), a.login ? h('span', { class: 'log-login' }, email(a.login)) : null];
 }
 
-/** A user target links to the card only where one opens: the card shows master users, to accounts that read users. */
+/** A user target links to the card only where one surely opens: the card shows master users, to accounts that read users. */
 function target(e, mayReadUsers) {
   const t = e.target;
   if (!t) return '—';
   switch (t.type) {
     case 'all': return 'All users';
     case 'default': return 'Dealer default';
-    case 'user': return mayReadUsers && !SUB_USER_TARGETS.has(e.action) ? h('a', { href: `#/users/${t.id}` }, `User ${t.id}`) : `User ${t.id}`;
+    case 'user': return mayReadUsers && !MAYBE_SUB_USER_TARGETS.has(e.action) ? h('a', { href: `#/users/${t.id}` }, `User ${t.id}`) : `User ${t.id}`;
     default: return `${t.ids.length} selected: ${t.ids.slice(0, 10).join(', ')}${t.ids.length > 10 ? '…' : ''}`;
   }
 }
