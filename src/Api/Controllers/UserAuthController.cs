@@ -35,9 +35,12 @@ public sealed class UserAuthController(IMediator mediator) : NavixyController(me
         return new UserAuthReply(result.Type, result.FactorType, result.Hash);
     }
 
-    /// <summary>Trades the emailed code for a new full session <c>hash</c>; 282 on a wrong, expired or used code.</summary>
+    /// <summary>
+    /// Trades the emailed code for a new full session <c>hash</c>; 282 on a wrong, expired or used code, 105 while the
+    /// user's wrong codes are at their limit.
+    /// </summary>
     [NavixyAction("user/auth/code/verify")]
-    [NavixyErrors(ErrorCode.WrongAuthenticationCode)]
+    [NavixyErrors(ErrorCode.WrongAuthenticationCode, ErrorCode.LoginAttemptsExceeded)]
     [Authorize(NavixyPolicies.SecondFactorSession)]
     public async Task<SessionHashReply> VerifyCode([FromNavixy] VerifyCodeRequest request, CancellationToken cancellationToken)
     {

@@ -83,6 +83,8 @@ public sealed class OpenApiDocumentTests() : FunctionalTest("Sqlite")
     [TestCase("/v2/panel/user/read", "400", 201)]
     [TestCase("/v2/panel/user/read", "403", 13)]
     [TestCase("/v2/user/auth/code/verify", "400", 282)]
+    [TestCase("/v2/user/auth/code/verify", "400", 105)]
+    [TestCase("/v2/user/auth/code/verify", "400", 7)]
     [TestCase("/v2/user/get_info", "403", 276)]
     [TestCase("/v2/panel/account/auth", "400", 12)]
     [TestCase("/v2/user/auth/code/resend", "429", 15)]
