@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Navixy.Panel.Application.Panel.Commands.CreateDealer;
@@ -25,6 +26,7 @@ public enum Transport
 public abstract class FunctionalTest(string provider)
 {
     private int _counter;
+    private JsonNode? _document;
 
     protected PanelApiFactory Factory { get; private set; } = null!;
 
@@ -126,7 +128,30 @@ public abstract class FunctionalTest(string provider)
         using var response = await (client ?? Client).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.LessThan(500), text);
-        return new ApiResponse(response.StatusCode, JsonDocument.Parse(text).RootElement.Clone()) { RetryAfter = response.Headers.RetryAfter?.Delta };
+        var reply = new ApiResponse(response.StatusCode, JsonDocument.Parse(text).RootElement.Clone()) { RetryAfter = response.Headers.RetryAfter?.Delta };
+        if (reply.Body.ValueKind == JsonValueKind.Object && reply.Body.TryGetProperty("success", out var success) && !success.GetBoolean()
+            && reply.Body.TryGetProperty("status", out var status))
+        {
+            await AssertDocumentedAsync(request, (int)response.StatusCode, status.GetProperty("code").GetInt32());
+        }
+
+        return reply;
+    }
+
+    /// <summary>Every error a test meets is one the OpenAPI document lists for the action, under its HTTP status.</summary>
+    private async Task AssertDocumentedAsync(HttpRequestMessage request, int httpStatus, int code)
+    {
+        _document ??= JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        var uri = request.RequestUri!;
+        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : "/" + uri.OriginalString.Split('?')[0].TrimStart('/');
+        var operation = _document["paths"]?[path]?[request.Method.Method.ToLowerInvariant()];
+        if (operation is null)
+        {
+            return; // not an action of the document: an unknown path or method (4, 405)
+        }
+
+        var listed = operation["responses"]?[httpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture)]?["x-navixy-error-codes"]?.AsArray().Select(c => c!.GetValue<int>()) ?? [];
+        Assert.That(listed, Does.Contain(code), $"the OpenAPI document lists {code} under HTTP {httpStatus} for {request.Method} {request.RequestUri}");
     }
 
     /// <summary>Creates a dealer with a panel account holding the given permissions; returns the dealer id and a session hash.</summary>
