@@ -139,7 +139,7 @@ public abstract class FunctionalTest(string provider)
     }
 
     /// <summary>Every error a test meets is one the OpenAPI document lists for the action, under its HTTP status.</summary>
-    private async Task AssertDocumentedAsync(HttpRequestMessage request, int httpStatus, int code)
+    protected async Task AssertDocumentedAsync(HttpRequestMessage request, int httpStatus, int code)
     {
         _document ??= JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
         var uri = request.RequestUri!;
