@@ -148,6 +148,12 @@ public abstract class DatabaseProvider
     internal virtual IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text) => null;
 
     /// <summary>
+    /// <paramref name="text"/> lower-cased as the database's <c>lower</c> does it, so a filter compared with a lowered
+    /// column finds the column's own spelling; by default all of Unicode, as .NET does.
+    /// </summary>
+    internal virtual string LowerAsTheDatabase(string text) => text.ToLowerInvariant();
+
+    /// <summary>
     /// The dealer's number of master users as the database keeps it in <c>users_search_counts</c> (triggers of
     /// <see cref="CreateUserSearchIndex"/>), so the unfiltered list need not count a million index entries; null
     /// when the provider keeps none and the list counts.

@@ -195,6 +195,17 @@ internal sealed class SqliteProvider : DatabaseProvider
                 cancellationToken) == 1;
 
     internal override LimitedInsert LimitedInsert { get; } = new SingleStatement();
+
+    /// <summary>SQLite's built-in <c>lower</c> folds the ASCII letters only.</summary>
+    internal override string LowerAsTheDatabase(string text) =>
+        string.Create(text.Length, text, (lowered, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                lowered[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+            }
+        });
+
     /// <summary>
     /// The text as one FTS5 phrase (quotes doubled): rows where a column holds it, compared case-folded. Trigrams
     /// need three characters; a shorter phrase would match nothing, so shorter text is not served here.

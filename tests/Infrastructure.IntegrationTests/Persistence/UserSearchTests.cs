@@ -82,6 +82,40 @@ public sealed class UserSearchTests(string provider)
         await CheckFilters(dealer);
     }
 
+    [TestCase("ИВАН")]
+    [TestCase("ÉCOLE")]
+    [TestCase("Петров")]
+    [TestCase("École")]
+    public async Task AName_IsFoundByItsOwnSpelling_AndByItsAsciiLettersInAnyCase(string name)
+    {
+        await using (var db = _database.NewContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var (dealer, _) = await AddDealers();
+        long id;
+        await using (var db = _database.NewContext())
+        {
+            db.Users.Add(User.CreateMaster(dealer, $"other.{Guid.NewGuid():N}@example.com", "hash", new UserProfile { FirstName = "Jo", LastName = "Smith" }, "en_US", "UTC", null, false, null, Now));
+            var user = User.CreateMaster(dealer, $"spelled.{Guid.NewGuid():N}@example.com", "hash", new UserProfile { FirstName = "Jo", LastName = name + "-Smith" }, "en_US", "UTC", null, false, null, Now);
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            id = user.Id;
+        }
+
+        await using (var db = _database.NewContext())
+        {
+            var repository = new UserRepository(db, _database.Options);
+            foreach (var filter in new[] { name, name + "-SMITH", " " + name + "-smith " })
+            {
+                var page = await repository.ListMastersAsync(dealer, filter, null, null, UserOrder.Id, true, 0, 50, CancellationToken.None);
+                Assert.That(page.Users.Select(u => u.Id), Is.EqualTo(new[] { id }), $"filter '{filter}'");
+                Assert.That(page.Count, Is.EqualTo(1), $"filter '{filter}'");
+            }
+        }
+    }
+
     [Test]
     public async Task MigratingADatabaseWithUsers_IndexesTheUsersAlreadyThere()
     {
@@ -226,19 +260,21 @@ public sealed class UserSearchTests(string provider)
     }
 
     /// <summary>
-    /// The condition as the list has always run it: the id, or a substring of the login key, the name fields lowered
-    /// by the database's <c>lower</c>, or the phone, compared with the filter trimmed and lowered invariantly.
+    /// The list's condition: the id, or a substring of the login key or the phone (compared with the filter trimmed
+    /// and lowered invariantly), or of a name field, the field and the trimmed filter both lowered by the database's
+    /// <c>lower</c>, so a name is always found by its own spelling.
     /// </summary>
     private static Func<User, bool> Matches(string filter, Func<string, string> lower)
     {
         var text = filter.Trim().ToLowerInvariant();
+        var name = lower(filter.Trim());
         long? id = long.TryParse(text, out var parsed) ? parsed : null;
         return u => u.Id == id
             || u.LoginKey.Contains(text, StringComparison.Ordinal)
-            || lower(u.FirstName).Contains(text, StringComparison.Ordinal)
-            || lower(u.MiddleName).Contains(text, StringComparison.Ordinal)
-            || lower(u.LastName).Contains(text, StringComparison.Ordinal)
-            || lower(u.LegalName).Contains(text, StringComparison.Ordinal)
+            || lower(u.FirstName).Contains(name, StringComparison.Ordinal)
+            || lower(u.MiddleName).Contains(name, StringComparison.Ordinal)
+            || lower(u.LastName).Contains(name, StringComparison.Ordinal)
+            || lower(u.LegalName).Contains(name, StringComparison.Ordinal)
             || u.Phone.Contains(text, StringComparison.Ordinal);
     }
 
