@@ -8,7 +8,7 @@ namespace Navixy.Panel.Api.OpenApi;
 /// What the whole document shares: the protocol's description, the two ways to present a session hash, the error
 /// envelope, the MFA union variants as components. Also drops the GET of a multipart upload, which no GET can carry.
 /// </summary>
-public sealed class NavixyDocumentTransformer(NavixyExtensionFields extensionFields) : IOpenApiDocumentTransformer
+public sealed class NavixyDocumentTransformer(NavixyExtensionFields extensionFields, NavixyRequiredFields requiredFields) : IOpenApiDocumentTransformer
 {
     public const string ResponseError = "ResponseError";
     public const string ErrorCodesKey = "x-navixy-error-codes";
@@ -59,6 +59,7 @@ public sealed class NavixyDocumentTransformer(NavixyExtensionFields extensionFie
         document.Components.Schemas.Remove("IFormFile");
         document.Components.Schemas[ResponseError] = ErrorEnvelope();
         MfaUnionSchemas.Componentize(document);
+        requiredFields.StripNullIn(document);
         extensionFields.MarkIn(document);
 
         foreach (var item in (document.Paths ?? []).Values.OfType<OpenApiPathItem>())
@@ -105,7 +106,7 @@ public sealed class NavixyDocumentTransformer(NavixyExtensionFields extensionFie
                     },
                 },
             },
-            ["row_number"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "With code 7 from `panel/user/upload`: the refused CSV row." },
+            ["row_number"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "With code 7 or 206 from `panel/user/upload`: the row refused (the header is row 1)." },
         },
     };
 }

@@ -15,6 +15,7 @@ public static class NavixyOpenApi
         services.ConfigureHttpJsonOptions(options => NavixyJson.Configure(options.SerializerOptions));
         services.AddSingleton<NavixyParameterTypes>();
         services.AddSingleton<NavixyExtensionFields>();
+        services.AddSingleton<NavixyRequiredFields>();
         services.AddOpenApi(options =>
         {
             options.CreateSchemaReferenceId = SchemaIdOf;

@@ -13,7 +13,8 @@ namespace Navixy.Panel.Api.OpenApi;
 /// what their validators require (<see cref="RequiredParameterAttribute"/>), replies all they always write; the MFA
 /// models become tagged unions; extension fields are marked.
 /// </summary>
-public sealed class NavixySchemaTransformer(NavixyParameterTypes parameterTypes, NavixyExtensionFields extensionFields) : IOpenApiSchemaTransformer
+public sealed class NavixySchemaTransformer(NavixyParameterTypes parameterTypes, NavixyExtensionFields extensionFields, NavixyRequiredFields requiredFields)
+    : IOpenApiSchemaTransformer
 {
     /// <remarks>
     /// A type reached through a property is transformed once, with <c>JsonPropertyInfo</c> set, on the schema that
@@ -36,7 +37,13 @@ public sealed class NavixySchemaTransformer(NavixyParameterTypes parameterTypes,
 
         schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
 
-        schema.Required = RequiredOf(info, parameterTypes.Contains(info.Type));
+        var isParameters = parameterTypes.Contains(info.Type);
+        schema.Required = RequiredOf(info, isParameters);
+        foreach (var field in isParameters ? schema.Required : Enumerable.Empty<string>())
+        {
+            requiredFields.Add(NavixyOpenApi.SchemaIdOf(info) ?? info.Type.Name, field);
+        }
+
         foreach (var property in info.Properties.Where(Has<NavixyExtensionAttribute>))
         {
             extensionFields.Add(NavixyOpenApi.SchemaIdOf(info) ?? info.Type.Name, property.Name);

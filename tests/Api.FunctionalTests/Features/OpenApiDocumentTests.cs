@@ -97,6 +97,21 @@ public sealed class OpenApiDocumentTests() : FunctionalTest("Sqlite")
     }
 
     [Test]
+    public void RequiredScalarParameters_DoNotOfferNull_InTheBodyOrTheQuery_WhileOptionalOnesDo()
+    {
+        bool OffersNull(JsonNode field) =>
+            field["type"] is JsonArray types ? types.Any(t => t!.GetValue<string>() == "null")
+            : field["type"]?.GetValue<string>() == "null" || field["oneOf"]?.AsArray().Any(o => o!["type"]?.GetValue<string>() == "null") == true;
+
+        var create = Schema("CreateUserRequest")["properties"]!;
+        Assert.That(new[] { "password", "locale", "time_zone" }.Where(f => OffersNull(create[f]!)), Is.Empty);
+        Assert.That(OffersNull(create["comment"]!), Is.True, "an optional parameter may be null: it counts as absent");
+        Assert.That(OffersNull(Schema("UserModel")["properties"]!["login"]!), Is.False);
+        var userId = Operation("/v2/panel/user/read", "get")["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "user_id")!;
+        Assert.That(OffersNull(userId["schema"]!), Is.False);
+    }
+
+    [Test]
     public void ErrorEnvelope_IsSuccessFalseWithStatusCodeAndDescription_AndErrors()
     {
         var envelope = Schema("ResponseError");
