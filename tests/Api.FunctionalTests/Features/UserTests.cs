@@ -264,6 +264,21 @@ public sealed class UserTests(string provider) : FunctionalTest(provider)
     }
 
     [Test]
+    public async Task Upload_LoginInUseOnThePlatformAndRepeatedInTheFile_NamesTheFirstRowWithEither()
+    {
+        var (_, hash) = await NewDealer();
+        var existing = await NewUser(hash);
+        const string Header = "login;first_name;last_name;legal_type;password\n";
+        var fresh = $"fresh{Unique("x")}@example.com";
+
+        var takenFirst = (await Upload($"{Header}{existing.Login};Bo;Ng;individual;Passw0rd2\n{existing.Login.ToUpperInvariant()};Cy;Ng;individual;Passw0rd3\n", hash)).ShouldFail(206);
+        Assert.That(takenFirst["row_number"].GetInt32(), Is.EqualTo(2), "row 2 is in use on the platform, row 3 repeats it");
+
+        var repeatedFirst = (await Upload($"{Header}{fresh};Ann;Lee;individual;Passw0rd1\n{fresh};Ann;Lee;individual;Passw0rd1\n{existing.Login};Bo;Ng;individual;Passw0rd2\n", hash)).ShouldFail(206);
+        Assert.That(repeatedFirst["row_number"].GetInt32(), Is.EqualTo(3), "row 3 repeats row 2, row 4 is in use on the platform");
+    }
+
+    [Test]
     public async Task Upload_EmptyFile_Returns274_AndMissingFile_Returns7()
     {
         var (_, hash) = await NewDealer();

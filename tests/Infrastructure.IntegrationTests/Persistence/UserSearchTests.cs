@@ -260,9 +260,9 @@ public sealed class UserSearchTests(string provider)
     }
 
     /// <summary>
-    /// The list's condition: the id, or a substring of the login key or the phone (compared with the filter trimmed
-    /// and lowered invariantly), or of a name field, the field and the trimmed filter both lowered by the database's
-    /// <c>lower</c>, so a name is always found by its own spelling.
+    /// The list's condition: the id, or a substring of the login key, the phone or a name field lowered by the
+    /// database's <c>lower</c>, compared with the filter trimmed and lowered invariantly; a name field also with the
+    /// filter lowered by the database's <c>lower</c>, so a name is always found by its own spelling.
     /// </summary>
     private static Func<User, bool> Matches(string filter, Func<string, string> lower)
     {
@@ -271,10 +271,8 @@ public sealed class UserSearchTests(string provider)
         long? id = long.TryParse(text, out var parsed) ? parsed : null;
         return u => u.Id == id
             || u.LoginKey.Contains(text, StringComparison.Ordinal)
-            || lower(u.FirstName).Contains(name, StringComparison.Ordinal)
-            || lower(u.MiddleName).Contains(name, StringComparison.Ordinal)
-            || lower(u.LastName).Contains(name, StringComparison.Ordinal)
-            || lower(u.LegalName).Contains(name, StringComparison.Ordinal)
+            || new[] { u.FirstName, u.MiddleName, u.LastName, u.LegalName }.Select(lower)
+                .Any(field => field.Contains(text, StringComparison.Ordinal) || field.Contains(name, StringComparison.Ordinal))
             || u.Phone.Contains(text, StringComparison.Ordinal);
     }
 

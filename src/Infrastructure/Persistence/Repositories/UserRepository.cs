@@ -90,9 +90,10 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
         if (!string.IsNullOrWhiteSpace(filter))
         {
             var text = filter.Trim().ToLowerInvariant();
-            // The names are compared lowered by the database; on SQLite that folds ASCII only, so "ИВАН" must stay
-            // "ИВАН" to find "ИВАН". The login key was lowered by .NET when it was stored.
-            var name = database.Provider.LowerAsTheDatabase(filter.Trim());
+            // The names are compared lowered by the database. On SQLite that folds ASCII only, so the filter is also
+            // compared lowered that way: "ИВАН" then finds "ИВАН", and "ИВАН" lowered by .NET still finds "иван".
+            var asTheDatabase = database.Provider.LowerAsTheDatabase(filter.Trim());
+            var name = asTheDatabase != text ? asTheDatabase : null;
             var id = long.TryParse(text, out var parsed) ? parsed : (long?)null;
             // The provider's index narrows the rows to the few it finds (and the filter read as an id), read once for
             // the count and the page; the exact condition below still decides. When it finds more, many users match:
@@ -114,10 +115,12 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
             query = query.Where(u =>
                 u.Id == id
                 || u.LoginKey.Contains(text)
-                || u.FirstName.ToLower().Contains(name)
-                || u.MiddleName.ToLower().Contains(name)
-                || u.LastName.ToLower().Contains(name)
-                || u.LegalName.ToLower().Contains(name)
+                || u.FirstName.ToLower().Contains(text)
+                || u.MiddleName.ToLower().Contains(text)
+                || u.LastName.ToLower().Contains(text)
+                || u.LegalName.ToLower().Contains(text)
+                || (name != null && (u.FirstName.ToLower().Contains(name) || u.MiddleName.ToLower().Contains(name)
+                    || u.LastName.ToLower().Contains(name) || u.LegalName.ToLower().Contains(name)))
                 || u.Phone.Contains(text));
         }
 

@@ -69,17 +69,19 @@ public sealed class UploadUsersCommandHandler(
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        int? repeatedRow = null;
         foreach (var (number, command) in commands)
         {
             if (!seen.Add(User.LoginKeyOf(command.User!.Login!)))
             {
-                throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = number };
+                repeatedRow ??= number;
             }
         }
 
-        if (await FirstTakenRowAsync(commands, seen, cancellationToken) is { } takenRow)
+        // A login in use on the platform or earlier in the file: the first row with either is the one reported.
+        if (new[] { repeatedRow, await FirstTakenRowAsync(commands, seen, cancellationToken) }.Min() is { } inUseRow)
         {
-            throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = takenRow };
+            throw new NavixyException(ErrorCode.LoginInUse) { RowNumber = inUseRow };
         }
 
         // Hashing 10,000 passwords takes minutes: they are stored sealed with the users and hashed in the background
