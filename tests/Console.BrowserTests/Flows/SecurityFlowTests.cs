@@ -63,6 +63,14 @@ public sealed class SecurityFlowTests(string provider) : BrowserTest(provider)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(email).Not.ToBeCheckedAsync();
         await Expect(Button("Save")).ToBeDisabledAsync();
+        // Save, disabled by the cancel, cannot keep focus: it goes to the checkbox Save would have saved.
+        await Expect(email).ToBeFocusedAsync();
+        await email.CheckAsync();
+        await Button("Save").ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(email).Not.ToBeCheckedAsync();
+        await Expect(email).ToBeFocusedAsync();
         var stored = (await Service.AdminAsync("panel/user/mfa/settings/default/read", new { })).GetProperty("value");
         Assert.That(Text(stored, "type"), Is.EqualTo("disallowed"), "Cancel changes nothing");
 

@@ -17,9 +17,12 @@ export function keepFocus(root, redraw, alternatives = {}) {
   return result;
 }
 
-/** Focuses `element` when focus was lost to <body> (its control was disabled or removed); otherwise leaves it. */
+/** Focuses `element` when focus was lost (its control was disabled or removed); otherwise leaves it. */
 export function focusIfLost(element) {
-  if ((!document.activeElement || document.activeElement === document.body) && usable(element)) element.focus();
+  const active = document.activeElement;
+  // Chromium keeps reporting a control disabled while focused as the active element, though keys no longer reach it.
+  const lost = !active || active === document.body || !active.isConnected || active.disabled === true;
+  if (lost && usable(element)) element.focus();
 }
 
 /** Focuses the page's heading (made focusable from script only), the place to start again from. */
