@@ -81,6 +81,14 @@ public sealed class SecurityLogTests(string provider) : BrowserTest(provider)
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("User ID");
         await Expect(Page.GetByLabel("User ID")).ToHaveAttributeAsync("aria-invalid", "true");
         await ScreenAsync("security-log-bad-filter");
+
+        // A time span the wrong way round reads as a sentence naming both fields by their labels.
+        await Page.GetByLabel("User ID").FillAsync("");
+        await Page.GetByLabel("From (UTC)").FillAsync("2026-12-02T10:15:30");
+        await Page.GetByLabel("To (UTC)").FillAsync("2026-12-01T10:15:30");
+        await Button("Apply").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("To (UTC) must not be before From (UTC)");
+        await Expect(Page.GetByLabel("To (UTC)")).ToHaveAttributeAsync("aria-invalid", "true");
     }
 
     [Test]

@@ -35,9 +35,14 @@ const MAYBE_SUB_USER_TARGETS = new Set(['subuser.register', 'user.auth.code_sent
 const FIELDS = {
   user_id: { id: 'log-user', label: 'User ID' },
   actions: { id: 'log-action', label: 'Action' },
-  from: { id: 'log-from', label: 'From' },
-  to: { id: 'log-to', label: 'To' },
+  from: { id: 'log-from', label: 'From (UTC)' },
+  to: { id: 'log-to', label: 'To (UTC)' },
 };
+
+/** The service names the other field by its parameter; the page names it by its label. */
+function readable({ parameter, error }) {
+  return parameter === 'to' && error === 'must not be before from' ? { parameter, error: 'must not be before From (UTC)' } : { parameter, error };
+}
 
 export function render(root, context) {
   document.title = 'Security log · Admin Panel';
@@ -103,7 +108,7 @@ export function render(root, context) {
       context.announce(`${reply.count} ${reply.count === 1 ? 'event' : 'events'}.`);
     } catch (error) {
       if (seq !== loadSeq || error.sessionEnded) return;
-      if (error.code === 7) showFieldErrors(form, summary, error.errors ?? [], FIELDS);
+      if (error.code === 7) showFieldErrors(form, summary, (error.errors ?? []).map(readable), FIELDS);
       else replace(status, notice('error', `The security log could not be loaded. ${sentence(error.code)}`));
     } finally {
       if (seq === loadSeq) {
