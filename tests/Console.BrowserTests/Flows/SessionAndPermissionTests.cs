@@ -38,6 +38,20 @@ public sealed class SessionAndPermissionTests(string provider) : BrowserTest(pro
     }
 
     [Test]
+    public async Task TypedAddressOfNoUser_SaysNoUserHasThatId()
+    {
+        await SignInToConsoleAsync();
+
+        // 0 is refused as a parameter (7), 999999999 as no such user (201): to a person both mean the same.
+        foreach (var id in new[] { "0", "999999999" })
+        {
+            await Page.GotoAsync($"/#/users/{id}");
+            await Expect(Heading("User not available")).ToBeVisibleAsync();
+            await Expect(Page.GetByText("No master user of your dealer has this id.")).ToBeVisibleAsync();
+        }
+    }
+
+    [Test]
     public async Task SignOut_EndsTheSessionOnTheServer()
     {
         await SignInToConsoleAsync();

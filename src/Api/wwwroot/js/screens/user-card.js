@@ -1,6 +1,6 @@
 // User card / Edit user: the profile from panel/user/read and the account's two-factor toggle.
 import { mfa, sentence } from '../navixy.js';
-import { h, replace } from '../ui/dom.js';
+import { h, replace, email } from '../ui/dom.js';
 import { notice } from '../ui/notice.js';
 import { mfaBadge, displayName } from '../ui/table.js';
 
@@ -19,7 +19,7 @@ export function render(root, context) {
     } catch (error) {
       if (error.sessionEnded) return;
       replace(root, backLink(), h('section', { class: 'card' }, h('h1', {}, 'User not available'),
-        h('p', {}, error.code === 201 ? 'No master user of your dealer has this id.' : sentence(error.code))));
+        h('p', {}, notFound(error.code) ? 'No master user of your dealer has this id.' : sentence(error.code))));
       return;
     }
     draw(reply.value, reply.dealer_mfa_settings);
@@ -31,7 +31,7 @@ export function render(root, context) {
     const badge = h('span', {}, mfaBadge(user));
     replace(root,
       h('div', { class: 'page-head' }, h('div', {}, backLink(), h('h1', {}, displayName(user) || user.login),
-        h('p', { class: 'muted' }, user.login)), badge),
+        h('p', { class: 'muted' }, email(user.login))), badge),
       h('div', { class: 'columns' },
         h('section', { class: 'card', 'aria-labelledby': 'profile-title' },
           h('h2', { id: 'profile-title' }, 'Profile'),
@@ -95,6 +95,11 @@ function hintText(user, own) {
   return `Asks for an emailed code at sign-in. Also applies to all sub-users of this account. ${source}`;
 }
 
+/** 201 for an id of no master user; 7 for one no user can have (a typed #/users/0 or #/users/abc): the same to a person. */
+function notFound(code) {
+  return code === 201 || code === 7;
+}
+
 function backLink() {
   return h('p', { class: 'breadcrumb' }, h('a', { href: '#/users' }, 'Users'));
 }
@@ -102,7 +107,7 @@ function backLink() {
 function profileRows(u) {
   return [
     ['User ID', String(u.id)],
-    ['Login', u.login],
+    ['Login', email(u.login)],
     ['Legal type', LEGAL[u.legal_type] ?? u.legal_type],
     ['Legal name', u.legal_name],
     ['Phone', u.phone],
