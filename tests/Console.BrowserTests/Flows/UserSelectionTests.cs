@@ -172,6 +172,26 @@ public sealed class UserSelectionTests(string provider) : BrowserTest(provider)
     }
 
     [Test]
+    public async Task OneTickedRow_IsMarkedSelected_UntilItIsUntickedOrTheSelectionCleared()
+    {
+        await SignInToConsoleAsync();
+        await SearchUsersAsync(_prefix);
+        var login = $"{_prefix}001@example.com";
+        var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = login });
+        var box = Page.GetByLabel($"Select {login}");
+        var selected = new System.Text.RegularExpressions.Regex("\\bis-selected\\b");
+
+        await box.CheckAsync();
+        await Expect(row).ToHaveClassAsync(selected);
+        await box.UncheckAsync();
+        await Expect(row).Not.ToHaveClassAsync(selected);
+        await box.CheckAsync();
+        await Button("Clear selection").ClickAsync();
+        await Expect(box).Not.ToBeCheckedAsync();
+        await Expect(row).Not.ToHaveClassAsync(selected);
+    }
+
+    [Test]
     public async Task SlowList_SaysItIsLoading()
     {
         await Page.RouteAsync("**/v2/panel/user/list", async route =>

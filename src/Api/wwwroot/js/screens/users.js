@@ -140,6 +140,8 @@ export function render(root, context) {
       box.checked = selected.has(u.id);
       box.addEventListener('change', () => {
         if (box.checked) selected.add(u.id); else selected.delete(u.id);
+        // Marked in place, as a redraw would (which clearing and "Select all" do): the row keeps its focus.
+        box.closest('tr').classList.toggle('is-selected', box.checked);
         drawBulkBar();
         const all = state.page.every((x) => selected.has(x.id));
         pageAll.checked = all;
