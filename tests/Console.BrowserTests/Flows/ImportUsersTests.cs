@@ -25,7 +25,9 @@ public sealed class ImportUsersTests(string provider) : BrowserTest(provider)
         await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "users.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
         await Button("Import").ClickAsync();
         var refusal = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The file was not imported" });
-        await Expect(refusal).ToContainTextAsync("Row 3: login must be a valid email address");
+        await Expect(refusal).ToContainTextAsync("Row 3: login must be a valid email address.");
+        // The service stops at the first row at fault, so the page promises no more than that row.
+        await Expect(refusal).ToContainTextAsync("Nothing was imported. The file was checked up to row 3, the first at fault: correct it and upload the file again (row 1 is the header).");
         await ScreenAsync("import-errors");
         Assert.That(await Service.ListAsync(good), Is.Empty, "a refused file imports nobody");
 
@@ -33,6 +35,12 @@ public sealed class ImportUsersTests(string provider) : BrowserTest(provider)
         await Button("Import").ClickAsync();
         await Expect(Page.GetByText("Imported 2 users.")).ToBeVisibleAsync();
         Assert.That(await Service.ListAsync(other), Has.Length.EqualTo(1));
+
+        // The same file again: its first row's login is now taken, and that row is the one named.
+        await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "users.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(fixedFile) });
+        await Button("Import").ClickAsync();
+        await Expect(refusal).ToContainTextAsync("Row 2: login is already in use.");
+        await Expect(refusal).ToContainTextAsync("The file was checked up to row 2, the first at fault");
     }
 
     [Test]
@@ -52,13 +60,13 @@ public sealed class ImportUsersTests(string provider) : BrowserTest(provider)
         await Button("Import").ClickAsync();
         var refusal = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The file was not imported" });
         await Expect(refusal).ToContainTextAsync("The file holds no user rows.");
-        await Expect(refusal).Not.ToContainTextAsync("Correct the rows");
+        await Expect(refusal).Not.ToContainTextAsync("checked up to row");
         await Expect(Page.GetByLabel("CSV file")).Not.ToHaveAttributeAsync("aria-invalid", "true");
 
         var commas = "login,first_name,last_name,legal_type,password\njane@example.com,Jane,Doe,individual,Import-Passw0rd\n";
         await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "commas.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(commas) });
         await Button("Import").ClickAsync();
-        await Expect(refusal).ToContainTextAsync("Row 1: the header lacks column(s)");
+        await Expect(refusal).ToContainTextAsync("Row 1: The header lacks column(s)");
         await Expect(refusal).ToContainTextAsync("The header looks separated by commas: the columns must be separated by semicolons (;).");
     }
 
@@ -73,7 +81,8 @@ public sealed class ImportUsersTests(string provider) : BrowserTest(provider)
         byte[] latin1 = [.. System.Text.Encoding.UTF8.GetBytes(Header + "ren"), 0xE9, .. "@example.com;Ren;Import;individual;Import-Passw0rd\n"u8];
         await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "latin1.csv", MimeType = "text/csv", Buffer = latin1 });
         await Button("Import").ClickAsync();
-        await Expect(refusal).ToContainTextAsync("the file must be UTF-8 text");
+        await Expect(refusal).ToContainTextAsync("The file must be UTF-8 text.");
+        await Expect(refusal).Not.ToContainTextAsync("checked up to row");
 
         var unclosed = $"{Header}{UniqueLogin("import")};Ivy;Import;individual;Import-Passw0rd\n\"{UniqueLogin("import")};Ian;Import;individual;Import-Passw0rd\n";
         await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "quote.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(unclosed) });

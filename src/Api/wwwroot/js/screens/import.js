@@ -50,35 +50,42 @@ export function render(root, context) {
 }
 
 function refusal(error, commas) {
-  const row = error.rowNumber ? `Row ${error.rowNumber}` : null;
+  const row = error.rowNumber ? `Row ${error.rowNumber}: ` : '';
   const items = [];
   if (error.code === 7) {
     // The person knows the file's columns, not the API's parameter paths: user.login is the column login.
     for (const e of error.errors) {
-      if (e.parameter === 'file') items.push(`${row ? `${row}: ` : ''}${aboutTheFile(e.error)}`);
-      else items.push(`${row ? `${row}: ` : ''}${e.parameter.replace(/^user\./, '')} ${e.error}`);
+      if (e.parameter === 'file') items.push(`${row}${aboutTheFile(e.error)}`);
+      else items.push(fullStop(`${row}${e.parameter.replace(/^user\./, '')} ${e.error}`));
     }
     // The service reads ';' only, so a comma-separated header is one unknown column: say why its columns are missing.
     if (commas && error.errors.some((e) => e.parameter === 'file' && e.error.startsWith('header lacks'))) {
       items.push('The header looks separated by commas: the columns must be separated by semicolons (;).');
     }
   } else if (error.code === 206) {
-    items.push(`${row ? `${row}: ` : ''}the login is already in use.`);
+    items.push(row ? `${row}login is already in use.` : sentence(error.code));
   } else {
     items.push(sentence(error.code));
   }
-  // Rows to correct only when the service named some; a file refused whole (empty, too large) has none.
-  const rows = error.code === 7 || error.code === 206;
+  // The service stops at the first row at fault: later rows are unchecked, so only that row can be promised.
+  const next = error.rowNumber
+    ? `Nothing was imported. The file was checked up to row ${error.rowNumber}, the first at fault: correct it and upload the file again (row 1 is the header).`
+    : 'Nothing was imported.';
   return h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
     h('h2', { class: 'error-summary-title' }, 'The file was not imported'),
-    h('p', {}, rows ? 'Nothing was imported. Correct the rows below and upload the file again (row 1 is the header).' : 'Nothing was imported.'),
+    h('p', {}, next),
     h('ul', { class: 'error-summary-list' }, items.map((t) => h('li', {}, t))));
 }
 
-/** A file error as a sentence: "the header lacks…", "the file must be UTF-8 text", or the service's own sentence. */
+/** A file error as a sentence: "The header lacks column(s): …", "The file must be UTF-8 text.", or the service's own sentence. */
 function aboutTheFile(error) {
-  if (/^[A-Z]/.test(error)) return error;
-  return error.startsWith('header ') ? `the ${error}` : `the file ${error}`;
+  if (/^[A-Z]/.test(error)) return fullStop(error);
+  return fullStop(error.startsWith('header ') ? `The ${error}` : `The file ${error}`);
+}
+
+/** `text` ending as a sentence does, whether or not the service ended it. */
+function fullStop(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** Whether the file's first line holds commas and no semicolon (a spreadsheet's default CSV). */
