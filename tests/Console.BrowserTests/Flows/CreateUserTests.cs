@@ -29,11 +29,28 @@ public sealed class CreateUserTests(string provider) : BrowserTest(provider)
         await Expect(Page.Locator("label[for='f-time_zone']")).Not.ToContainTextAsync("optional");
         await ScreenAsync("create-user");
 
+        // Legal name is required for a legal entity only, and says so only then.
+        var legalName = Page.Locator("#f-legal_name");
+        var legalNameLabel = Page.Locator("label[for='f-legal_name']");
+        await Expect(legalNameLabel).ToContainTextAsync("(optional)");
+        await Page.GetByLabel("Legal type").SelectOptionAsync("legal_entity");
+        await Expect(legalNameLabel).Not.ToContainTextAsync("optional");
+        await Expect(Page.GetByLabel("Legal name", new() { Exact = true })).ToHaveAttributeAsync("aria-required", "true");
+        await Page.GetByLabel("Legal type").SelectOptionAsync("individual");
+        await Expect(legalNameLabel).ToContainTextAsync("(optional)");
+        await Expect(legalName).Not.ToHaveAttributeAsync("aria-required", "true");
+
         await Page.GetByLabel("Email (login)").FillAsync("not-an-email");
         await Button("Create user").ClickAsync();
         var summary = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "There is a problem" });
         await Expect(summary).ToContainTextAsync("Email (login) must be a valid email address");
         await Expect(summary).ToContainTextAsync("First name is required");
+        // Listed in the form's order, whatever the service's: the first link leads to the first field at fault.
+        var items = summary.Locator("li");
+        await Expect(items.Nth(0)).ToContainTextAsync("Email (login)");
+        await Expect(items.Nth(1)).ToContainTextAsync("Password");
+        await Expect(items.Nth(2)).ToContainTextAsync("First name");
+        await Expect(items.Nth(3)).ToContainTextAsync("Last name");
         await Expect(Page.GetByLabel("First name")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(Page.GetByText("Error: Password is required")).ToBeVisibleAsync();
         await ScreenAsync("create-user-errors");

@@ -52,6 +52,8 @@ export function render(root, context) {
         h('p', { class: 'check-hint' }, 'Demo users are never asked for a second factor.'))),
     h('div', { class: 'form-actions' }, submit, h('a', { class: 'button button-ghost', href: '#/users' }, 'Cancel')));
   mfaBox.setAttribute('aria-describedby', 'f-mfa-hint');
+  markLegalNameRequired(form);
+  form.elements.legal_type.addEventListener('change', () => markLegalNameRequired(form));
 
   replace(root,
     h('div', { class: 'page-head' }, h('div', {}, h('p', { class: 'breadcrumb' }, h('a', { href: '#/users' }, 'Users')), h('h1', {}, 'Create user'))),
@@ -80,12 +82,32 @@ export function render(root, context) {
         context.navigate(`#/users/${reply.id}`);
       } catch (error) {
         if (error.sessionEnded) return;
-        if (error.code === 7) showFieldErrors(form, summary, error.errors, errorFields);
+        if (error.code === 7) showFieldErrors(form, summary, inFormOrder(error.errors), errorFields);
         else if (error.code === 206) showFieldErrors(form, summary, [{ parameter: 'user.login', error: 'is already in use' }], errorFields);
         else showProblem(summary, sentence(error.code));
       }
     }, 'Creating…');
   });
+}
+
+/** A legal entity must have a legal name (the service says so): the field is marked required only while it must. */
+function markLegalNameRequired(form) {
+  const required = form.elements.legal_type.value === 'legal_entity';
+  const label = form.querySelector('label[for="f-legal_name"]');
+  // Removed, not hidden: the label's text is what every reader of it gets.
+  if (required) label.querySelector('.optional')?.remove();
+  else if (!label.querySelector('.optional')) label.append(h('span', { class: 'optional' }, ' (optional)'));
+  if (required) form.elements.legal_name.setAttribute('aria-required', 'true');
+  else form.elements.legal_name.removeAttribute('aria-required');
+}
+
+// The service lists errors in its own order; the summary follows the form's, so its first link is the first field.
+const FORM_ORDER = [...FIELDS.map((f) => f.param), 'user.dealer_mfa_settings', 'user.demo'];
+
+/** `errors` sorted as their fields stand in the form; parameters without a field keep their order, at the end. */
+function inFormOrder(errors) {
+  const place = (e) => { const i = FORM_ORDER.indexOf(e.parameter); return i === -1 ? FORM_ORDER.length : i; };
+  return [...(errors ?? [])].sort((a, b) => place(a) - place(b));
 }
 
 function input(f) {
