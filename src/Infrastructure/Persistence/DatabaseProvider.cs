@@ -140,12 +140,13 @@ public abstract class DatabaseProvider
     }
 
     /// <summary>
-    /// The ids of users the index finds for <paramref name="text"/> (a filter already lower-cased): every user one of
-    /// whose searchable columns contains it, maybe a few more, which the exact condition it is combined with drops.
-    /// Null when the index cannot serve the text (no index, or shorter than its trigrams): the exact condition alone
-    /// then scans.
+    /// The ids of users the index finds for <paramref name="text"/> (a filter already lower-cased), at most
+    /// <paramref name="limit"/> of them: every user one of whose searchable columns contains it, maybe a few more,
+    /// which the exact condition it is combined with drops. Null when the index cannot serve the text (no index, or
+    /// shorter than its trigrams): the exact condition alone then scans. The limit is in the statement rather than a
+    /// <c>Take</c>, which EF would log as a row limit without an order; any order serves.
     /// </summary>
-    internal virtual IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text) => null;
+    internal virtual IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text, int limit) => null;
 
     /// <summary>
     /// <paramref name="text"/> lower-cased as the database's <c>lower</c> does it, so a filter compared with a lowered

@@ -60,7 +60,7 @@ internal sealed class PostgresProvider : DatabaseProvider
     private const string SearchedText =
         @"login_key || E'\n' || lower(first_name) || E'\n' || lower(middle_name) || E'\n' || lower(last_name) || E'\n' || lower(legal_name) || E'\n' || phone";
 
-    private const string SearchQuery = "SELECT id AS \"Value\" FROM users WHERE " + SearchedText + " LIKE {0}";
+    private const string SearchQuery = "SELECT id AS \"Value\" FROM users WHERE " + SearchedText + " LIKE {0} LIMIT {1}";
 
     public override void Use(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.ExecutionStrategy(d => new RetryOnConflictStrategy(d, this)));
@@ -121,10 +121,10 @@ internal sealed class PostgresProvider : DatabaseProvider
     /// The indexed text <c>LIKE</c> the filter (its <c>%</c>, <c>_</c> and <c>\</c> escaped). Trigrams need three
     /// characters; with fewer the index would be read whole, so shorter text is not served here.
     /// </summary>
-    internal override IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text) =>
+    internal override IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text, int limit) =>
         text.EnumerateRunes().Count() < 3
             ? null
-            : db.Database.SqlQueryRaw<long>(SearchQuery, LikeContaining(text));
+            : db.Database.SqlQueryRaw<long>(SearchQuery, LikeContaining(text), limit);
 
     private static string LikeContaining(string text) =>
         "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

@@ -210,10 +210,10 @@ internal sealed class SqliteProvider : DatabaseProvider
     /// The text as one FTS5 phrase (quotes doubled): rows where a column holds it, compared case-folded. Trigrams
     /// need three characters; a shorter phrase would match nothing, so shorter text is not served here.
     /// </summary>
-    internal override IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text) =>
+    internal override IQueryable<long>? UserSearchCandidates(PanelDbContext db, string text, int limit) =>
         text.EnumerateRunes().Count() < 3
             ? null
-            : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM users_search WHERE users_search MATCH {"\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""}");
+            : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM users_search WHERE users_search MATCH {"\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""} LIMIT {limit}");
 
     public override DatabaseFault Classify(Exception exception) => exception switch
     {

@@ -194,7 +194,7 @@ public sealed class UserSearchTests(string provider)
     private async Task AddSubUsers(long dealerId, int count)
     {
         await using var db = _database.NewContext();
-        var masters = await db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null).Take(count).ToListAsync();
+        var masters = await db.Users.Where(u => u.DealerId == dealerId && u.MasterId == null).OrderBy(u => u.Id).Take(count).ToListAsync();
         db.Users.AddRange(masters.Select(m => m.CreateSubUser($"sub.{Guid.NewGuid():N}@example.com", "hash", Text(2), "Anna SMITH иван", Now)));
         await db.SaveChangesAsync();
     }

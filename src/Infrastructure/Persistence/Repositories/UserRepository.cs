@@ -98,8 +98,8 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
             // The provider's index narrows the rows to the few it finds (and the filter read as an id), read once for
             // the count and the page; the exact condition below still decides. When it finds more, many users match:
             // a pass over the dealer's masters with the condition alone is then cheaper (docs/decisions.md, "User search").
-            if (database.Provider.UserSearchCandidates(db, text) is { } candidates
-                && await candidates.Take(database.SearchCandidateLimit + 1).ToListAsync(cancellationToken) is var found
+            if (database.Provider.UserSearchCandidates(db, text, database.SearchCandidateLimit + 1) is { } candidates
+                && await candidates.ToListAsync(cancellationToken) is var found
                 && found.Count <= database.SearchCandidateLimit)
             {
                 if (id is { } asId)
