@@ -29,6 +29,8 @@ export function render(root, context) {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // A press while an import runs changes nothing: its progress notice stays.
+    if (submit.dataset.busy === 'true') return;
     clearFieldErrors(form, status);
     if (!file.files.length) {
       showFieldErrors(form, status, [{ parameter: 'file', error: 'is required: choose one to import' }], { file: { id: 'csv-file', label: 'CSV file' } });
@@ -67,9 +69,10 @@ function refusal(error, commas) {
   } else {
     items.push(sentence(error.code));
   }
-  // The service stops at the first row at fault: later rows are unchecked, so only that row can be promised.
+  // The service names one row at a time (the file's layout is read first, then each row's values, then the logins
+  // in use), so another row, earlier or later, may be named on the next upload: only this one is promised.
   const next = error.rowNumber
-    ? `Nothing was imported. The file was checked up to row ${error.rowNumber}, the first at fault: correct it and upload the file again (row 1 is the header).`
+    ? `Nothing was imported. Correct row ${error.rowNumber} and upload the file again (row 1 is the header); the service names one row at a time, so the next upload may name another.`
     : 'Nothing was imported.';
   return h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
     h('h2', { class: 'error-summary-title' }, 'The file was not imported'),
