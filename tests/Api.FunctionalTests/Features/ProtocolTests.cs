@@ -189,15 +189,22 @@ public sealed class ProtocolTests(string provider) : FunctionalTest(provider)
     [Test]
     public async Task MultipartPartInAnotherCharset_IsReadInThatCharset()
     {
-        // 0xE9 is "é" in Latin-1 and no UTF-8 at all: the part is read, the login is unknown.
-        var login = new ByteArrayContent([0xE9, .. "mile"u8]);
-        login.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=iso-8859-1");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/panel/account/auth")
+        var (_, hash) = await NewDealer();
+        var tag = new string(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(8).ToArray());
+        var user = new { login = Unique("latin") + "@example.com", first_name = "Zoé" + tag, last_name = "Latin", legal_type = "individual" };
+        var id = (await Call("panel/user/create", new { user, password = "User-Passw0rd", locale = "en_US", time_zone = "UTC" }, hash)).ShouldSucceed()["id"].GetInt64();
+
+        // 0xE9 is "é" in Latin-1 and no UTF-8 at all: read as Latin-1 the filter finds the user, read otherwise it
+        // would be refused (5) or find nobody.
+        var filter = new ByteArrayContent([.. "zo"u8, 0xE9, .. System.Text.Encoding.ASCII.GetBytes(tag)]);
+        filter.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=iso-8859-1");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/panel/user/list")
         {
-            Content = new MultipartFormDataContent { { login, "login" }, { new StringContent("wrong-password"), "password" } },
+            Content = new MultipartFormDataContent { { filter, "filter" }, { new StringContent(hash), "hash" } },
         };
 
-        (await Send(request)).ShouldFail(12);
+        var list = (await Send(request)).ShouldSucceed();
+        Assert.That(list["list"].EnumerateArray().Select(u => u.GetProperty("id").GetInt64()), Is.EqualTo(new[] { id }));
     }
 
     [Test]

@@ -93,7 +93,6 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
             // The names are compared lowered by the database. On SQLite that folds ASCII only, so the filter is also
             // compared lowered that way: "ИВАН" then finds "ИВАН", and "ИВАН" lowered by .NET still finds "иван".
             var asTheDatabase = database.Provider.LowerAsTheDatabase(filter.Trim());
-            var name = asTheDatabase != text ? asTheDatabase : null;
             var id = long.TryParse(text, out var parsed) ? parsed : (long?)null;
             // The provider's index narrows the rows to the few it finds (and the filter read as an id), read once for
             // the count and the page; the exact condition below still decides. When it finds more, many users match:
@@ -112,16 +111,7 @@ internal sealed class UserRepository(PanelDbContext db, DatabaseOptions database
                 query = query.Where(u => EF.Parameter(found).Contains(u.Id));
             }
 
-            query = query.Where(u =>
-                u.Id == id
-                || u.LoginKey.Contains(text)
-                || u.FirstName.ToLower().Contains(text)
-                || u.MiddleName.ToLower().Contains(text)
-                || u.LastName.ToLower().Contains(text)
-                || u.LegalName.ToLower().Contains(text)
-                || (name != null && (u.FirstName.ToLower().Contains(name) || u.MiddleName.ToLower().Contains(name)
-                    || u.LastName.ToLower().Contains(name) || u.LegalName.ToLower().Contains(name)))
-                || u.Phone.Contains(text));
+            query = query.Where(UserSearchCondition.Matches(id, text, asTheDatabase != text ? asTheDatabase : null));
         }
 
         var enforced = MfaPredicates.EnforcedAtSignIn(dealerDefault);
