@@ -96,7 +96,7 @@ function markLegalNameRequired(form) {
   const label = form.querySelector('label[for="f-legal_name"]');
   // Removed, not hidden: the label's text is what every reader of it gets.
   if (required) label.querySelector('.optional')?.remove();
-  else if (!label.querySelector('.optional')) label.append(h('span', { class: 'optional' }, ' (optional)'));
+  else if (!label.querySelector('.optional')) label.append(optionalMark());
   if (required) form.elements.legal_name.setAttribute('aria-required', 'true');
   else form.elements.legal_name.removeAttribute('aria-required');
 }
@@ -108,6 +108,11 @@ const FORM_ORDER = [...FIELDS.map((f) => f.param), 'user.dealer_mfa_settings', '
 function inFormOrder(errors) {
   const place = (e) => { const i = FORM_ORDER.indexOf(e.parameter); return i === -1 ? FORM_ORDER.length : i; };
   return [...(errors ?? [])].sort((a, b) => place(a) - place(b));
+}
+
+/** The mark of a field that may be left empty, part of its label's text. */
+function optionalMark() {
+  return h('span', { class: 'optional' }, ' (optional)');
 }
 
 function input(f) {
@@ -124,7 +129,7 @@ function input(f) {
   if (hintId) control.setAttribute('aria-describedby', hintId);
   if (f.required) control.setAttribute('aria-required', 'true');
   return h('div', { class: `field${f.multiline ? ' field-wide' : ''}` },
-    h('label', { for: id }, f.label, f.required ? null : h('span', { class: 'optional' }, ' (optional)')),
+    h('label', { for: id }, f.label, f.required ? null : optionalMark()),
     hintId ? h('p', { class: 'field-hint', id: hintId }, f.hint) : null,
     control);
 }
