@@ -13,11 +13,26 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        try
+        {
+            await AnswerAsync(httpContext, exception);
+        }
+        catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while its answer was written (a connection closed in the middle of its body): a
+            // fault is logged before its answer, and there is nobody left to tell.
+        }
+
+        return true;
+    }
+
+    private async Task AnswerAsync(HttpContext httpContext, Exception exception)
+    {
         switch (exception)
         {
             case ValidationException invalid:
                 await NavixyEnvelope.WriteErrorAsync(httpContext, invalid.Code, null, invalid.Errors, invalid.RowNumber);
-                return true;
+                return;
             case NavixyException navixy:
                 if (navixy.RetryAfter is { } wait)
                 {
@@ -26,14 +41,14 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
                 }
 
                 await NavixyEnvelope.WriteErrorAsync(httpContext, navixy.Code, navixy.Message, rowNumber: navixy.RowNumber);
-                return true;
+                return;
             case BadHttpRequestException bad:
                 var code = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ErrorCode.TooLargeRequest : ErrorCode.WrongRequestFormat;
                 await NavixyEnvelope.WriteErrorAsync(httpContext, code);
-                return true;
+                return;
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 // The client went away; nobody is left to read an answer.
-                return true;
+                return;
         }
 
         var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
@@ -43,15 +58,15 @@ public sealed class NavixyExceptionHandler(ILogger<NavixyExceptionHandler> logge
             case DatabaseFault.Unavailable or DatabaseFault.Retry:
                 logger.LogWarning("Database unavailable (trace {TraceId}): {Message}", traceId, exception.GetBaseException().Message);
                 await NavixyEnvelope.WriteErrorAsync(httpContext, ErrorCode.DatabaseUnavailable);
-                return true;
+                return;
             case DatabaseFault.Error or DatabaseFault.UniqueViolation:
                 logger.LogError(exception, "Database error (trace {TraceId})", traceId);
                 await NavixyEnvelope.WriteErrorAsync(httpContext, ErrorCode.DatabaseError, $"Database error (trace {traceId})");
-                return true;
+                return;
             default:
                 logger.LogError(exception, "Unexpected error (trace {TraceId})", traceId);
                 await NavixyEnvelope.WriteErrorAsync(httpContext, ErrorCode.UnexpectedError, $"Unexpected error (trace {traceId})");
-                return true;
+                return;
         }
     }
 }
