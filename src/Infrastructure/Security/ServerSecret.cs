@@ -40,8 +40,10 @@ public sealed class ServerSecret
         var generated = RandomNumberGenerator.GetBytes(MinLength);
         try
         {
-            // CreateNew: when two instances start together, the first writer wins and the other reads its key.
-            using var stream = OwnerOnly.CreateNewFile(path);
+            // CreateNew: when two instances start together, the first writer wins and the others read its key. Shared
+            // for reading: with an exclusive lock, a reader that opened the new file before the writer locked it made
+            // the writer give up, and the file stayed empty for good. A reader that comes too early reads again.
+            using var stream = OwnerOnly.CreateNewFile(path, FileShare.Read);
             using var writer = new StreamWriter(stream);
             writer.Write(Convert.ToBase64String(generated));
         }

@@ -24,9 +24,9 @@ public static class OwnerOnly
     }
 
     /// <summary>Creates a new file, owner-only from its first byte; <see cref="IOException"/> when it already exists.</summary>
-    public static FileStream CreateNewFile(string path)
+    public static FileStream CreateNewFile(string path, FileShare share = FileShare.None)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = share };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerReadWrite;
