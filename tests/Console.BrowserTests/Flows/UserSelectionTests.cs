@@ -151,6 +151,37 @@ public sealed class UserSelectionTests(string provider) : BrowserTest(provider)
     }
 
     [Test]
+    public async Task TheLinksBackToUsers_ReturnToTheLastSearchSortAndPage()
+    {
+        await SignInToConsoleAsync();
+        await SearchUsersAsync(_prefix);
+        await Button("Login").ClickAsync();
+        await Button("Next").ClickAsync();
+        await Expect(Page.GetByText($"26–50 of {Selected}")).ToBeVisibleAsync();
+        var login = Page.GetByRole(AriaRole.Columnheader, new() { Name = "Login" });
+
+        // The user card's breadcrumb, then Create user's Cancel and Import users' breadcrumb: each leads to that view.
+        await Page.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).ClickAsync();
+        await Page.Locator(".breadcrumb").GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await Expect(Page.GetByText($"26–50 of {Selected}")).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("Search users")).ToHaveValueAsync(_prefix);
+        await Expect(login).ToHaveAttributeAsync("aria-sort", "ascending");
+
+        await Link("Create user").ClickAsync();
+        await Link("Cancel").ClickAsync();
+        await Expect(Page.GetByText($"26–50 of {Selected}")).ToBeVisibleAsync();
+        await Link("Import users").ClickAsync();
+        await Page.Locator(".breadcrumb").GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await Expect(Page.GetByText($"26–50 of {Selected}")).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("Search users")).ToHaveValueAsync(_prefix);
+
+        // The menu's Users starts afresh.
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
+        await Expect(Page.GetByLabel("Search users")).ToHaveValueAsync(string.Empty);
+        await Expect(Page.GetByText($"26–50 of {Selected}")).ToHaveCountAsync(0);
+    }
+
+    [Test]
     public async Task NewSearchOrFilter_StartsANewSelection()
     {
         await SignInToConsoleAsync();

@@ -10,6 +10,7 @@ import * as userCard from './screens/user-card.js';
 import * as importUsers from './screens/import.js';
 import * as security from './screens/security.js';
 import * as securityLog from './screens/security-log.js';
+import { forgetListView } from './screens/list-view.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -105,6 +106,7 @@ function showChrome() {
 
 function endSession(reason, tone = 'warning') {
   panelSession.clear();
+  forgetListView();
   sessionStorage.removeItem('navixy.panel.login');
   session = null;
   renderSignIn(reason, tone);

@@ -3,6 +3,8 @@ import { mfa, sentence } from '../navixy.js';
 import { h, replace } from '../ui/dom.js';
 import { whileBusy } from '../ui/busy.js';
 import { showFieldErrors, showProblem, clearFieldErrors } from '../ui/form-errors.js';
+import { usersListHref } from './list-view.js';
+import { flashNext } from '../ui/flash.js';
 
 const LEGAL_TYPES = [['individual', 'Individual'], ['legal_entity', 'Legal entity'], ['sole_trader', 'Sole trader']];
 
@@ -50,13 +52,13 @@ export function render(root, context) {
         h('p', { class: 'check-hint', id: 'f-mfa-hint' }, 'Security settings will also be applied to all sub-users')),
       h('div', { class: 'check' }, demoBox, h('label', { for: 'f-demo' }, 'Demo user'),
         h('p', { class: 'check-hint' }, 'Demo users are never asked for a second factor.'))),
-    h('div', { class: 'form-actions' }, submit, h('a', { class: 'button button-ghost', href: '#/users' }, 'Cancel')));
+    h('div', { class: 'form-actions' }, submit, h('a', { class: 'button button-ghost', href: usersListHref() }, 'Cancel')));
   mfaBox.setAttribute('aria-describedby', 'f-mfa-hint');
   markLegalNameRequired(form);
   form.elements.legal_type.addEventListener('change', () => markLegalNameRequired(form));
 
   replace(root,
-    h('div', { class: 'page-head' }, h('div', {}, h('p', { class: 'breadcrumb' }, h('a', { href: '#/users' }, 'Users')), h('h1', {}, 'Create user'))),
+    h('div', { class: 'page-head' }, h('div', {}, h('p', { class: 'breadcrumb' }, h('a', { href: usersListHref() }, 'Users')), h('h1', {}, 'Create user'))),
     h('section', { class: 'card', 'aria-label': 'New user' }, summary, form));
 
   // Pre-ticked when the dealer default asks for a code; usable once that is known, so the load cannot undo a click.
@@ -79,6 +81,7 @@ export function render(root, context) {
       try {
         const reply = await context.call('panel/user/create', params);
         context.announce('User created.');
+        flashNext('User created.');
         context.navigate(`#/users/${reply.id}`);
       } catch (error) {
         if (error.sessionEnded) return;

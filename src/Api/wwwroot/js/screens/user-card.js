@@ -3,11 +3,14 @@ import { mfa, sentence } from '../navixy.js';
 import { h, replace, email } from '../ui/dom.js';
 import { notice } from '../ui/notice.js';
 import { mfaBadge, displayName } from '../ui/table.js';
+import { usersListHref } from './list-view.js';
+import { takeFlash } from '../ui/flash.js';
 
 const LEGAL = { individual: 'Individual', legal_entity: 'Legal entity', sole_trader: 'Sole trader' };
 
 export function render(root, context) {
   const id = Number(context.params[0]);
+  const done = takeFlash();
   document.title = 'User · Admin Panel';
   replace(root, h('p', { class: 'loading', 'aria-busy': 'true' }, 'Loading the user…'));
   load();
@@ -32,6 +35,7 @@ export function render(root, context) {
     replace(root,
       h('div', { class: 'page-head' }, h('div', {}, backLink(), h('h1', {}, displayName(user) || user.login),
         h('p', { class: 'muted' }, email(user.login))), badge),
+      done ? notice('success', done) : null,
       h('div', { class: 'columns' },
         h('section', { class: 'card', 'aria-labelledby': 'profile-title' },
           h('h2', { id: 'profile-title' }, 'Profile'),
@@ -101,7 +105,7 @@ function notFound(code) {
 }
 
 function backLink() {
-  return h('p', { class: 'breadcrumb' }, h('a', { href: '#/users' }, 'Users'));
+  return h('p', { class: 'breadcrumb' }, h('a', { href: usersListHref() }, 'Users'));
 }
 
 function profileRows(u) {

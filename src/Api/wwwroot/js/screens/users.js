@@ -10,6 +10,7 @@ import { sortableHeader, mfaBadge, displayName } from '../ui/table.js';
 import { addFigures, dryRunSentence } from '../ui/dry-run.js';
 import { drawPager, PAGER_FOCUS } from '../ui/pager.js';
 import { keepFocus } from '../ui/focus.js';
+import { rememberListView } from './list-view.js';
 
 /** The most ids one panel/user/mfa/settings/update call may carry. */
 export const BATCH_SIZE = 100;
@@ -91,7 +92,10 @@ export function render(root, context) {
   async function load() {
     const seq = ++loadSeq;
     // replaceState: the view is remembered for Back without a history entry per page or sort.
-    if (root.contains(tableArea)) history.replaceState(history.state, '', `#/users${viewQuery(state)}`);
+    if (root.contains(tableArea)) {
+      history.replaceState(history.state, '', `#/users${viewQuery(state)}`);
+      rememberListView(viewQuery(state));
+    }
     tableArea.setAttribute('aria-busy', 'true');
     tableArea.classList.add('is-loading');
     try {
@@ -166,14 +170,36 @@ export function render(root, context) {
         sortableHeader('Two-factor authentication', 'mfa_allowed', sort, onSort),
         h('th', { scope: 'col', class: 'col-date' }, 'Created'))),
       h('tbody', {}, rows));
-    replace(tableArea, state.page.length ? table
-      : h('div', { class: 'empty' }, h('p', {}, emptyText())));
+    replace(tableArea, state.page.length ? table : emptyState());
+  }
+
+  /** What an empty page offers: a way out of a search that found nobody, or a new dealer's first step. */
+  function emptyState() {
+    const text = h('p', {}, emptyText());
+    if (state.filter || state.mfaAllowed) {
+      const clear = h('button', { type: 'button', class: 'button button-secondary' }, 'Show all users');
+      clear.addEventListener('click', () => {
+        searchInput.value = '';
+        mfaFilter.value = '';
+        Object.assign(state, { filter: '', mfaAllowed: '', offset: 0 });
+        selected.clear();
+        searchInput.focus();
+        load();
+      });
+      return h('div', { class: 'empty' }, text, h('div', { class: 'empty-actions' }, clear));
+    }
+    if (state.count > 0 || !mayCreate) return h('div', { class: 'empty' }, text);
+    // The buttons stand in the page's head already: a second pair of the same links would only be read twice.
+    return h('div', { class: 'empty' }, text,
+      h('p', {}, 'Add the first with Create user, or many at once from a CSV file with Import users, above.'));
   }
 
   function emptyText() {
     const mfaText = state.mfaAllowed === 'true' ? ' with two-factor authentication on' : state.mfaAllowed === 'false' ? ' with two-factor authentication off' : '';
     if (state.filter) return `No users${mfaText} match “${state.filter}”.`;
-    return mfaText ? `No users${mfaText}.` : 'No users yet.';
+    if (mfaText) return `No users${mfaText}.`;
+    // A page beyond the last (users removed since the address was made) is not an empty dealer.
+    return state.count > 0 ? 'No users on this page.' : 'No users yet.';
   }
 
   function drawBulkBar() {
