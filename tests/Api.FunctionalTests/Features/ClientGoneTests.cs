@@ -8,6 +8,8 @@ namespace Navixy.Panel.Api.FunctionalTests.Features;
 /// <summary>
 /// A client that goes away before its answer is written (wrk closing its connections in the middle of a body):
 /// the exception handler drops the answer without a failure of its own, and logs only what was a fault anyway.
+/// The handler is called directly: over a socket, the moment between reading the cut-off body and writing the
+/// answer cannot be hit on demand.
 /// </summary>
 public sealed class ClientGoneTests
 {

@@ -10,7 +10,8 @@ import * as userCard from './screens/user-card.js';
 import * as importUsers from './screens/import.js';
 import * as security from './screens/security.js';
 import * as securityLog from './screens/security-log.js';
-import { forgetListView } from './screens/list-view.js';
+import { forgetListView } from './ui/list-view.js';
+import { takeFlash } from './ui/flash.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -29,9 +30,11 @@ const ROUTES = [
 let session = null;
 
 /** What every screen gets: the session's calls, its permissions, navigation and announcements. */
-function contextFor(match) {
+function contextFor(match, flash) {
   return {
     params: match.slice(1),
+    /** A notice the previous screen left for this one ("User created."), or null. */
+    flash,
     permissions: session.permissions,
     can: (category, action) => can(session.permissions, category, action),
     login: session.login,
@@ -61,7 +64,7 @@ function route() {
     if (!can(session.permissions, ...r.needs)) {
       replace(main, h('section', { class: 'card' }, h('h1', {}, 'Not available'), h('p', {}, sentence(13))));
     } else {
-      r.screen.render(main, contextFor(match));
+      r.screen.render(main, contextFor(match, takeFlash(target)));
     }
     main.focus({ preventScroll: true });
     return;

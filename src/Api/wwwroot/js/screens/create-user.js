@@ -3,7 +3,7 @@ import { mfa, sentence } from '../navixy.js';
 import { h, replace } from '../ui/dom.js';
 import { whileBusy } from '../ui/busy.js';
 import { showFieldErrors, showProblem, clearFieldErrors } from '../ui/form-errors.js';
-import { usersListHref } from './list-view.js';
+import { usersListHref, usersBreadcrumb } from '../ui/list-view.js';
 import { flashNext } from '../ui/flash.js';
 
 const LEGAL_TYPES = [['individual', 'Individual'], ['legal_entity', 'Legal entity'], ['sole_trader', 'Sole trader']];
@@ -58,7 +58,7 @@ export function render(root, context) {
   form.elements.legal_type.addEventListener('change', () => markLegalNameRequired(form));
 
   replace(root,
-    h('div', { class: 'page-head' }, h('div', {}, h('p', { class: 'breadcrumb' }, h('a', { href: usersListHref() }, 'Users')), h('h1', {}, 'Create user'))),
+    h('div', { class: 'page-head' }, h('div', {}, usersBreadcrumb(), h('h1', {}, 'Create user'))),
     h('section', { class: 'card', 'aria-label': 'New user' }, summary, form));
 
   // Pre-ticked when the dealer default asks for a code; usable once that is known, so the load cannot undo a click.
@@ -80,8 +80,9 @@ export function render(root, context) {
       if (values.comment.trim()) params.comment = values.comment.trim();
       try {
         const reply = await context.call('panel/user/create', params);
+        // Said on the card it opens: as a notice there, and to screen readers by the announcer.
         context.announce('User created.');
-        flashNext('User created.');
+        flashNext('User created.', `#/users/${reply.id}`);
         context.navigate(`#/users/${reply.id}`);
       } catch (error) {
         if (error.sessionEnded) return;

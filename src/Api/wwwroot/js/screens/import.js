@@ -4,7 +4,7 @@ import { h, replace } from '../ui/dom.js';
 import { notice, progressNotice } from '../ui/notice.js';
 import { whileBusy } from '../ui/busy.js';
 import { clearFieldErrors, showFieldErrors } from '../ui/form-errors.js';
-import { usersListHref } from './list-view.js';
+import { usersListHref, usersBreadcrumb } from '../ui/list-view.js';
 
 const EXAMPLE = 'login;first_name;last_name;legal_type;password\njane@example.com;Jane;Doe;individual;Passw0rd!';
 
@@ -25,7 +25,7 @@ export function render(root, context) {
     h('div', { class: 'form-actions' }, submit, h('a', { class: 'button button-ghost', href: usersListHref() }, 'Back to users')));
 
   replace(root,
-    h('div', { class: 'page-head' }, h('div', {}, h('p', { class: 'breadcrumb' }, h('a', { href: usersListHref() }, 'Users')), h('h1', {}, 'Import users'))),
+    h('div', { class: 'page-head' }, h('div', {}, usersBreadcrumb(), h('h1', {}, 'Import users'))),
     h('section', { class: 'card', 'aria-label': 'Import' }, status, form));
 
   form.addEventListener('submit', (event) => {

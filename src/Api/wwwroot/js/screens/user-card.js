@@ -3,14 +3,12 @@ import { mfa, sentence } from '../navixy.js';
 import { h, replace, email } from '../ui/dom.js';
 import { notice } from '../ui/notice.js';
 import { mfaBadge, displayName } from '../ui/table.js';
-import { usersListHref } from './list-view.js';
-import { takeFlash } from '../ui/flash.js';
+import { usersBreadcrumb } from '../ui/list-view.js';
 
 const LEGAL = { individual: 'Individual', legal_entity: 'Legal entity', sole_trader: 'Sole trader' };
 
 export function render(root, context) {
   const id = Number(context.params[0]);
-  const done = takeFlash();
   document.title = 'User · Admin Panel';
   replace(root, h('p', { class: 'loading', 'aria-busy': 'true' }, 'Loading the user…'));
   load();
@@ -21,7 +19,7 @@ export function render(root, context) {
       reply = await context.call('panel/user/read', { user_id: id });
     } catch (error) {
       if (error.sessionEnded) return;
-      replace(root, backLink(), h('section', { class: 'card' }, h('h1', {}, 'User not available'),
+      replace(root, usersBreadcrumb(), h('section', { class: 'card' }, h('h1', {}, 'User not available'),
         h('p', {}, notFound(error.code) ? 'No master user of your dealer has this id.' : sentence(error.code))));
       return;
     }
@@ -33,9 +31,10 @@ export function render(root, context) {
     const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
     const badge = h('span', {}, mfaBadge(user));
     replace(root,
-      h('div', { class: 'page-head' }, h('div', {}, backLink(), h('h1', {}, displayName(user) || user.login),
+      h('div', { class: 'page-head' }, h('div', {}, usersBreadcrumb(), h('h1', {}, displayName(user) || user.login),
         h('p', { class: 'muted' }, email(user.login))), badge),
-      done ? notice('success', done) : null,
+      // A plain box, not a live region: the announcer has said it already.
+      context.flash ? h('div', { class: 'notice notice-success' }, context.flash) : null,
       h('div', { class: 'columns' },
         h('section', { class: 'card', 'aria-labelledby': 'profile-title' },
           h('h2', { id: 'profile-title' }, 'Profile'),
@@ -102,10 +101,6 @@ function hintText(user, own) {
 /** 201 for an id of no master user; 7 for one no user can have (a typed #/users/0 or #/users/abc): the same to a person. */
 function notFound(code) {
   return code === 201 || code === 7;
-}
-
-function backLink() {
-  return h('p', { class: 'breadcrumb' }, h('a', { href: usersListHref() }, 'Users'));
 }
 
 function profileRows(u) {

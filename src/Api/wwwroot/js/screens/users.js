@@ -10,7 +10,7 @@ import { sortableHeader, mfaBadge, displayName } from '../ui/table.js';
 import { addFigures, dryRunSentence } from '../ui/dry-run.js';
 import { drawPager, PAGER_FOCUS } from '../ui/pager.js';
 import { keepFocus } from '../ui/focus.js';
-import { rememberListView } from './list-view.js';
+import { rememberListView } from '../ui/list-view.js';
 
 /** The most ids one panel/user/mfa/settings/update call may carry. */
 export const BATCH_SIZE = 100;
@@ -188,7 +188,7 @@ export function render(root, context) {
       });
       return h('div', { class: 'empty' }, text, h('div', { class: 'empty-actions' }, clear));
     }
-    if (state.count > 0 || !mayCreate) return h('div', { class: 'empty' }, text);
+    if (!mayCreate) return h('div', { class: 'empty' }, text);
     // The buttons stand in the page's head already: a second pair of the same links would only be read twice.
     return h('div', { class: 'empty' }, text,
       h('p', {}, 'Add the first with Create user, or many at once from a CSV file with Import users, above.'));
@@ -197,9 +197,7 @@ export function render(root, context) {
   function emptyText() {
     const mfaText = state.mfaAllowed === 'true' ? ' with two-factor authentication on' : state.mfaAllowed === 'false' ? ' with two-factor authentication off' : '';
     if (state.filter) return `No users${mfaText} match “${state.filter}”.`;
-    if (mfaText) return `No users${mfaText}.`;
-    // A page beyond the last (users removed since the address was made) is not an empty dealer.
-    return state.count > 0 ? 'No users on this page.' : 'No users yet.';
+    return mfaText ? `No users${mfaText}.` : 'No users yet.';
   }
 
   function drawBulkBar() {

@@ -1,14 +1,15 @@
 // A notice for the next screen: what a screen did before it navigated away (Create user), said on the screen it opens.
-// Taken once, so a reload or a later visit of that screen does not repeat it.
+// Tied to that screen's address and taken by the next route whatever it shows, so it is said there once or nowhere.
 let pending = null;
 
-export function flashNext(text) {
-  pending = text;
+/** Leaves `text` for the screen at `address` (a hash such as `#/users/12`). */
+export function flashNext(text, address) {
+  pending = { text, address };
 }
 
-/** The notice left for this screen, if any; it is gone afterwards. */
-export function takeFlash() {
-  const text = pending;
+/** The notice left for the screen at `address`, if any; any notice is gone afterwards. */
+export function takeFlash(address) {
+  const text = pending?.address === address ? pending.text : null;
   pending = null;
   return text;
 }
