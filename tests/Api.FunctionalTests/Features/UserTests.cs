@@ -50,6 +50,20 @@ public sealed class UserTests(string provider) : FunctionalTest(provider)
         (await Call("panel/user/create", new { user = User(new string('x', 256)), password = "Passw0rd!", locale = "en_US", time_zone = "UTC" }, hash)).ShouldFail(7);
     }
 
+    [TestCase("London")]
+    [TestCase("europe/london")]
+    public async Task Create_WithATimeZoneTheDatabaseDoesNotHave_Is7NamingIt_AndStoresNobody(string zone)
+    {
+        var (_, hash) = await NewDealer();
+        var login = Unique("zone") + "@example.com";
+        var user = new { login, first_name = "Zed", last_name = "Zone", legal_type = "individual" };
+
+        var refused = (await Call("panel/user/create", new { user, password = "Passw0rd!", locale = "en_US", time_zone = zone }, hash)).ShouldFail(7);
+
+        Assert.That(refused.ErrorParameters, Is.EqualTo(new[] { "time_zone" }));
+        Assert.That((await Call("panel/user/list", new { filter = login }, hash)).ShouldSucceed()["count"].GetInt32(), Is.Zero);
+    }
+
     [Test]
     public async Task Create_WithOwnMfaSettings_ShowsThemAndEffectiveSetting()
     {

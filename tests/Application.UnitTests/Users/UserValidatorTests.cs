@@ -74,6 +74,18 @@ public sealed class UserValidatorTests
     public void Create_WhenCommentTooLongOrBadLocaleOrZone_NamesThem() =>
         Assert.That(RejectedCreate(UserHandlerTests.Jane(), locale: "english", timeZone: "not a zone", comment: new string('c', 256)), Is.EqualTo(new[] { "comment", "locale", "time_zone" }));
 
+    [TestCase("London")]
+    [TestCase("Europe/Londn")]
+    [TestCase("europe/london")]
+    public void Create_WhenTimeZoneLooksRightButIsNoZone_NamesTimeZone(string zone) =>
+        Assert.That(RejectedCreate(UserHandlerTests.Jane(), timeZone: zone), Is.EqualTo(new[] { "time_zone" }));
+
+    [TestCase("UTC")]
+    [TestCase("America/Argentina/Buenos_Aires")]
+    [TestCase("Etc/GMT+3")]
+    public void Create_WithAZoneOfTheDatabase_Accepts(string zone) =>
+        Assert.That(RejectedCreate(UserHandlerTests.Jane(), timeZone: zone), Is.Empty);
+
     [Test]
     public void Read_WhenUserIdMissingOrNotPositive_NamesUserId()
     {

@@ -28,7 +28,17 @@ public static class UserRules
     public static IRuleBuilderOptions<T, string?> ValidLocale<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("is required").Matches(@"^[a-z]{2,3}(_[A-Z]{2})?\z").WithMessage("must look like en_US");
 
+    /// <summary>A zone of the time-zone database the host has (<c>London</c> looks like one and is not).</summary>
     public static IRuleBuilderOptions<T, string?> ValidTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("is required").MaximumLength(64).WithMessage("must be at most 64 characters")
-            .Matches(@"^[A-Za-z]+(?:[/_+\-][A-Za-z0-9]+)*\z").WithMessage("must be an IANA time zone such as Europe/London");
+            .Matches(@"^[A-Za-z]+(?:[/_+\-][A-Za-z0-9]+)*\z").WithMessage("must be an IANA time zone such as Europe/London")
+            .Must(KnownTimeZone).WithMessage("must be an IANA time zone such as Europe/London");
+
+    // A host without a time-zone database (a bare container) knows UTC alone: the format check is all it can give.
+    private static readonly bool HostKnowsTimeZones = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out _);
+
+    // Spelt as the database spells it: .NET also finds "europe/london", which other readers of the stored value may not.
+    private static bool KnownTimeZone(string? id) =>
+        id is null || !HostKnowsTimeZones
+        || (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && string.Equals(zone.Id, id, StringComparison.Ordinal));
 }
